@@ -1,0 +1,208 @@
+package ownership
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/connlint/connlint/internal/resource"
+	"github.com/connlint/connlint/internal/ssax"
+)
+
+// A Leak is an acquisition that some path does not release.
+type Leak struct {
+	Call   *ssa.Call
+	Fn     *ssa.Function
+	Family resource.Family
+	Result int // which result is the resource
+
+	// Exit is the first leaking exit in source order; Looped says the path
+	// returns to the acquisition, Lost that the last reference is
+	// overwritten.
+	Exit   token.Pos
+	Looped bool
+	Lost   bool
+	// Untouched: no path releases or hands on the resource, so deferring a
+	// release right after the acquisition is a safe fix.
+	Untouched bool
+}
+
+// maxRounds bounds the fixpoint over a recursive group of functions.
+// Summaries only move from borrow towards release/keep, so a few rounds
+// settle all but pathological recursion, which then keeps its last answer.
+const maxRounds = 4
+
+// Analyze summarises every function of the package, callees first,
+// exports the summaries as facts, and returns the leaks it found, in source
+// order.
+func (env *Env) Analyze(funcs []*ssa.Function) []Leak {
+	var leaks []Leak
+	for _, scc := range sccs(funcs) {
+		var found map[*ssa.Function][]Leak
+		for round := 0; round < maxRounds; round++ {
+			found = make(map[*ssa.Function][]Leak)
+			changed := false
+			for _, fn := range scc {
+				info, fnLeaks := env.analyzeFunc(fn)
+				found[fn] = fnLeaks
+				if old := env.local[fn]; old == nil || !old.equal(info) {
+					changed = true
+				}
+				env.local[fn] = info
+			}
+			if !changed || len(scc) == 1 && !selfRecursive(scc[0]) {
+				break
+			}
+		}
+		for _, fn := range scc {
+			leaks = append(leaks, found[fn]...)
+			env.exportFacts(fn)
+		}
+	}
+	slices.SortStableFunc(leaks, func(a, b Leak) int { return int(a.Call.Pos() - b.Call.Pos()) })
+	return leaks
+}
+
+// analyzeFunc follows every resource fn acquires and every parameter it
+// receives.
+func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, []Leak) {
+	info := &funcInfo{}
+	if fn.Blocks == nil {
+		return info, nil
+	}
+	num := numberValues(fn)
+	var leaks []Leak
+	for _, b := range fn.Blocks {
+		for i, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			fam, result, ok := env.acquisition(&call.Call)
+			if !ok {
+				continue
+			}
+			s := newSearch(env, fn, num)
+			s.fam, s.start = fam, call
+			s.selfType = resultType(call, result)
+			s.run(b, i+1, state{acquired(call, result)})
+			if s.out.returnedAs != 0 && info.acquire == nil {
+				info.acquire = &AcquireFact{Result: lowestBit(s.out.returnedAs), Family: *fam}
+			}
+			if len(s.out.leaks) > 0 {
+				leaks = append(leaks, newLeak(fn, call, fam, result, s.out))
+			}
+		}
+	}
+	info.params = summarizeAll(env, fn, num, fn.Params)
+	info.freeVars = summarizeAll(env, fn, num, fn.FreeVars)
+	return info, leaks
+}
+
+func newLeak(fn *ssa.Function, call *ssa.Call, fam *resource.Family, result int, o outcome) Leak {
+	first := slices.MinFunc(o.leaks, func(a, b leak) int { return int(a.pos - b.pos) })
+	return Leak{
+		Call: call, Fn: fn, Family: *fam, Result: result,
+		Exit: first.pos, Looped: first.kind == leakLoop, Lost: first.kind == leakLost,
+		Untouched: !o.released && !o.handed && o.returnedAs|o.returnedIn == 0 && !o.truncated,
+	}
+}
+
+// acquired is the initial state: the call's result is the resource, and
+// its error result (if any) says whether it was acquired.
+func acquired(call *ssa.Call, result int) entry {
+	if tuple, ok := call.Type().(*types.Tuple); ok && tuple.Len() > 1 {
+		return entry{v: call, role: roleTuple, selfMask: 1 << result, errIdx: int8(errorResult(call.Call.Signature()))}
+	}
+	return entry{v: call, role: roleSelf}
+}
+
+func resultType(call *ssa.Call, result int) types.Type {
+	if tuple, ok := call.Type().(*types.Tuple); ok {
+		return tuple.At(result).Type()
+	}
+	return call.Type()
+}
+
+// summarizeAll summarises each value (parameters or free variables) as if
+// it were a resource handed to fn.
+func summarizeAll[V ssa.Value](env *Env, fn *ssa.Function, num map[ssa.Value]int, vs []V) []Param {
+	var out []Param
+	for i, v := range vs {
+		p := env.summarize(fn, num, v)
+		if p.trivial() {
+			continue
+		}
+		if out == nil {
+			out = make([]Param, len(vs))
+		}
+		out[i] = p
+	}
+	return out
+}
+
+func (env *Env) summarize(fn *ssa.Function, num map[ssa.Value]int, v ssa.Value) Param {
+	if !ssax.MayHoldPointers(v.Type()) || len(*v.Referrers()) == 0 {
+		return Param{}
+	}
+	s := newSearch(env, fn, num)
+	s.isParam = true
+	s.fam = env.familyOfType(v.Type())
+	s.selfType = v.Type()
+	s.run(fn.Blocks[0], 0, state{{v: v, role: roleSelf}})
+	o := s.out
+	switch {
+	case o.handed || o.truncated:
+		return Param{Effect: Keep}
+	case o.returnedAs|o.returnedIn != 0:
+		return Param{ReturnedAs: o.returnedAs, ReturnedIn: o.returnedIn}
+	case o.released && len(o.leaks) == 0:
+		return Param{Effect: Release}
+	case o.released:
+		return Param{Effect: Keep} // released on some paths only
+	}
+	return Param{}
+}
+
+func (env *Env) exportFacts(fn *ssa.Function) {
+	obj := ssax.FuncObject(fn)
+	if obj == nil || obj.Pkg() != env.pass.Pkg || fn.Synthetic != "" || fn.Parent() != nil {
+		return
+	}
+	info := env.local[fn]
+	if info.acquire != nil && !env.pass.ImportObjectFact(obj, new(AcquireFact)) {
+		env.pass.ExportObjectFact(obj, info.acquire)
+	}
+	if len(info.params) > 0 {
+		env.pass.ExportObjectFact(obj, &SummaryFact{Params: info.params})
+	}
+}
+
+func lowestBit(m uint32) int {
+	for i := 0; i < 32; i++ {
+		if m&(1<<i) != 0 {
+			return i
+		}
+	}
+	return 0
+}
+
+func (a *funcInfo) equal(b *funcInfo) bool {
+	return slices.Equal(a.params, b.params) && slices.Equal(a.freeVars, b.freeVars) &&
+		(a.acquire == nil) == (b.acquire == nil)
+}
+
+func selfRecursive(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(ssa.CallInstruction); ok {
+				if callee := c.Common().StaticCallee(); callee != nil && origin(callee) == fn {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

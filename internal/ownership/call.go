@@ -1,0 +1,190 @@
+package ownership
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/connlint/connlint/internal/resource"
+	"github.com/connlint/connlint/internal/ssax"
+)
+
+type callKind uint8
+
+const (
+	callPlain callKind = iota
+	callDefer          // runs at every exit after this point
+	callGo             // runs on another goroutine, which then owns what it keeps
+)
+
+// call interprets a call that receives the resource (as receiver, argument
+// or captured variable).
+func (s *search) call(res *ssa.Call, common *ssa.CallCommon, st state, kind callKind) (state, bool) {
+	eff, as, in := s.callEffect(common, st)
+	switch {
+	case eff == Release && kind != callGo:
+		s.out.released = true
+		return st, true
+	case eff != Borrow:
+		// Kept by the callee, or owned by the goroutine that releases it.
+		s.out.handed = true
+		return st, true
+	}
+	if res == nil {
+		return st, false
+	}
+	if as|in == 0 {
+		return st.without(s.num, res), false
+	}
+	// The callee gives the resource back in its results.
+	if _, ok := res.Type().(*types.Tuple); ok {
+		return st.with(s.num, entry{v: res, role: roleTuple, selfMask: as, contMask: in &^ as, errIdx: -1}), false
+	}
+	if as&1 != 0 {
+		return st.with(s.num, entry{v: res, role: roleSelf}), false
+	}
+	return st.with(s.num, entry{v: res, role: roleContainer}), false
+}
+
+// callEffect decides what a call does with the resource, combining what it
+// does with every operand that refers to it: releasing through any of them
+// releases it; otherwise keeping through any keeps it.
+func (s *search) callEffect(common *ssa.CallCommon, st state) (eff Effect, as, in uint32) {
+	merge := func(p Param, e entry) {
+		switch {
+		case p.Effect == Release:
+			eff = Release
+		case p.Effect == Keep && eff != Release:
+			eff = Keep
+		}
+		// What comes back is the resource itself only if what went in was.
+		if e.role == roleSelf {
+			as |= p.ReturnedAs
+			in |= p.ReturnedIn
+		} else {
+			in |= p.ReturnedAs | p.ReturnedIn
+		}
+	}
+
+	args := common.Args
+	recv := ssax.Receiver(common)
+	if recv != nil {
+		if e, ok := st.lookup(s.num, recv); ok && e.role != roleErr {
+			if r, decided := s.receiverEffect(common, recv, e); decided {
+				merge(r, e)
+				if !common.IsInvoke() {
+					args = args[1:]
+				}
+				recv = nil
+			}
+		}
+	}
+	if b, ok := common.Value.(*ssa.Builtin); ok {
+		for _, a := range args {
+			if e, ok := st.lookup(s.num, a); ok && e.role != roleErr {
+				merge(builtinEffect(b), e)
+			}
+		}
+		return eff, as, in
+	}
+
+	params, freeVars, known := s.env.calleeSummary(common)
+	summary := func(ps []Param, i int) Param {
+		if !known {
+			if s.env.strict {
+				return Param{}
+			}
+			return Param{Effect: Keep}
+		}
+		p, _ := paramAt(ps, i)
+		return p
+	}
+	offset := len(common.Args) - len(args) // receiver already decided
+	for i, a := range args {
+		if e, ok := st.lookup(s.num, a); ok && e.role != roleErr {
+			merge(summary(params, i+offset), e)
+		}
+	}
+	if recv != nil && common.IsInvoke() {
+		// An interface method called on something holding the resource.
+		if e, ok := st.lookup(s.num, recv); ok && e.role != roleErr {
+			merge(summary(nil, -1), e)
+		}
+	}
+	if mc, ok := common.Value.(*ssa.MakeClosure); ok {
+		for i, b := range mc.Bindings {
+			if e, ok := st.lookup(s.num, b); ok && e.role != roleErr {
+				merge(summary(freeVars, i), e)
+			}
+		}
+	} else if e, ok := st.lookup(s.num, common.Value); ok && e.role != roleErr && !common.IsInvoke() {
+		// Calling a func value that holds the resource: what it does is
+		// unknown here.
+		merge(summary(nil, -1), e)
+	}
+	return eff, as, in
+}
+
+// receiverEffect decides a method call on the resource (or on a part of it)
+// from the method alone: release methods release, and the resource's own
+// other methods borrow it — including Taint-like methods that detach it from
+// its pool without releasing it. decided is false when the callee's summary
+// must decide.
+func (s *search) receiverEffect(common *ssa.CallCommon, recv ssa.Value, e entry) (Param, bool) {
+	m := ssax.Method(common)
+	if m == nil {
+		return Param{}, false
+	}
+	release := Param{Effect: Release}
+	switch {
+	case s.fam != nil && e.role == roleSelf && s.fam.IsRelease(m.Name(), false):
+		return release, true
+	case s.fam != nil && e.role == rolePart && e.field == s.fam.ReleaseField && s.fam.IsRelease(m.Name(), true):
+		return release, true
+	case s.env.isReleaseMethod(m, recv.Type()):
+		return release, true
+	}
+	if e.role == roleContainer {
+		return Param{}, false
+	}
+	if s.fam != nil {
+		// Any other method of the resource, or of a part of it, uses it
+		// (including Taint-like methods that detach it from its pool).
+		return Param{}, true
+	}
+	if resource.IsReleaseName(m.Name()) {
+		// A parameter of no known family (an io.Closer, a field of the
+		// user's own type) is released by a Close-like method, unless we
+		// know that method's body does not release.
+		if _, _, known := s.env.calleeSummary(common); !known {
+			return release, true
+		}
+		return Param{}, false
+	}
+	// An interface method called on the value itself is one of its own.
+	return Param{}, common.IsInvoke()
+}
+
+// builtinEffect: append returns a slice holding the resource; copy puts it
+// somewhere we do not follow; the rest (len, cap, print, ...) only look.
+func builtinEffect(b *ssa.Builtin) Param {
+	switch b.Name() {
+	case "append":
+		return Param{ReturnedIn: 1}
+	case "copy":
+		return Param{Effect: Keep}
+	}
+	return Param{}
+}
+
+// fnBody returns the body of fn's syntax, if any.
+func fnBody(fn *ssa.Function) *ast.BlockStmt {
+	switch syn := fn.Syntax().(type) {
+	case *ast.FuncDecl:
+		return syn.Body
+	case *ast.FuncLit:
+		return syn.Body
+	}
+	return nil
+}

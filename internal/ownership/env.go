@@ -1,0 +1,217 @@
+package ownership
+
+import (
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/connlint/connlint/internal/resource"
+	"github.com/connlint/connlint/internal/ssax"
+)
+
+// An Env is the engine's view of one analysis pass: where summaries and
+// families come from. It holds no state beyond the pass.
+type Env struct {
+	pass *analysis.Pass
+	// strict treats a call the engine cannot see into as a borrow rather
+	// than a hand-off: more reports, some of them false.
+	strict bool
+
+	local    map[*ssa.Function]*funcInfo
+	families map[string]*resource.Family // by type key; nil entries cache misses
+}
+
+// funcInfo is what the engine knows of a function of the current package.
+type funcInfo struct {
+	params   []Param      // by ssa.Function.Params (receiver first)
+	freeVars []Param      // by ssa.Function.FreeVars
+	acquire  *AcquireFact // learned from the body: fn returns what it acquired
+}
+
+// NewEnv returns the engine for one pass.
+func NewEnv(pass *analysis.Pass, strict bool) *Env {
+	return &Env{
+		pass:     pass,
+		strict:   strict,
+		local:    make(map[*ssa.Function]*funcInfo),
+		families: make(map[string]*resource.Family),
+	}
+}
+
+// familyOfType returns the family whose resource type is t: a built-in one,
+// or one defined by //connlint:release methods on a named type. It returns
+// nil for types that are not resources.
+func (env *Env) familyOfType(t types.Type) *resource.Family {
+	key := ssax.TypeKey(t)
+	if key == "" {
+		return nil
+	}
+	if f, ok := env.families[key]; ok {
+		return f
+	}
+	f := resource.ByType(key)
+	if f == nil {
+		f = env.directiveFamily(ssax.NamedOf(t))
+	}
+	env.families[key] = f
+	return f
+}
+
+// directiveFamily builds the family of a named type from the methods its
+// package marked //connlint:release (and //connlint:afterrelease).
+func (env *Env) directiveFamily(named *types.Named) *resource.Family {
+	if named == nil {
+		return nil
+	}
+	var t types.Type = named
+	if !types.IsInterface(named) {
+		t = types.NewPointer(named)
+	}
+	fam := &resource.Family{Key: ssax.TypeKey(named), Display: types.TypeString(t, types.RelativeTo(nil))}
+	fam.Display = displayName(t)
+	mset := types.NewMethodSet(t)
+	for i := range mset.Len() {
+		m, _ := mset.At(i).Obj().(*types.Func)
+		if m == nil {
+			continue
+		}
+		m = m.Origin()
+		if env.pass.ImportObjectFact(m, new(ReleaseFact)) {
+			fam.Release = append(fam.Release, m.Name())
+		}
+		if env.pass.ImportObjectFact(m, new(AfterReleaseFact)) {
+			fam.AfterRelease = append(fam.AfterRelease, m.Name())
+		}
+	}
+	if len(fam.Release) == 0 {
+		return nil
+	}
+	return fam
+}
+
+// displayName writes a type as its users do: package name, not path, and no
+// type arguments ("*connpool.Lease").
+func displayName(t types.Type) string {
+	ptr := ""
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		ptr, t = "*", p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil {
+		return ptr + n.Obj().Pkg().Name() + "." + n.Obj().Name()
+	}
+	return ptr + types.TypeString(t, func(p *types.Package) string { return p.Name() })
+}
+
+// acquisition reports whether the call acquires a resource, and which
+// result carries it.
+func (env *Env) acquisition(common *ssa.CallCommon) (*resource.Family, int, bool) {
+	obj := ssax.Callee(common)
+	if obj == nil {
+		obj = ssax.InvokedMethod(common)
+	}
+	if obj != nil {
+		if fam := resource.AcquiredBy(ssax.FuncKey(obj)); fam != nil {
+			return fam, firstNonError(obj.Signature()), true
+		}
+		var fact AcquireFact
+		if env.pass.ImportObjectFact(obj, &fact) {
+			return &fact.Family, fact.Result, true
+		}
+	}
+	if fn := common.StaticCallee(); fn != nil {
+		if info := env.local[origin(fn)]; info != nil && info.acquire != nil {
+			return &info.acquire.Family, info.acquire.Result, true
+		}
+	}
+	return nil, 0, false
+}
+
+// firstNonError returns the index of a signature's first non-error result.
+func firstNonError(sig *types.Signature) int {
+	for i := range sig.Results().Len() {
+		if !ssax.IsErrorType(sig.Results().At(i).Type()) {
+			return i
+		}
+	}
+	return 0
+}
+
+// errorResult returns the index of the last result if it is an error, or -1.
+func errorResult(sig *types.Signature) int {
+	n := sig.Results().Len()
+	if n > 1 && ssax.IsErrorType(sig.Results().At(n-1).Type()) {
+		return n - 1
+	}
+	return -1
+}
+
+func origin(fn *ssa.Function) *ssa.Function {
+	if o := fn.Origin(); o != nil {
+		return o
+	}
+	return fn
+}
+
+// calleeSummary returns what the callee of a call does with each of its
+// parameters and free variables. known is false when the engine cannot see
+// the callee: a func value, an interface method, a function of a package
+// that was not summarised.
+func (env *Env) calleeSummary(common *ssa.CallCommon) (params, freeVars []Param, known bool) {
+	fn := common.StaticCallee()
+	if fn == nil {
+		return nil, nil, false
+	}
+	if info := env.local[origin(fn)]; info != nil {
+		return info.params, info.freeVars, true
+	}
+	obj := ssax.FuncObject(fn)
+	if obj == nil || obj.Pkg() == nil {
+		return nil, nil, false
+	}
+	if i, ok := resource.ReleasedParam(ssax.FuncKey(obj)); ok {
+		params = make([]Param, i+1)
+		params[i].Effect = Release
+		return params, nil, true
+	}
+	var fact SummaryFact
+	if env.pass.ImportObjectFact(obj, &fact) {
+		params = fact.Params
+	}
+	if isBoundThunk(fn) {
+		// A method value x.M: its one free variable is M's receiver.
+		if len(params) > 0 {
+			return nil, params[:1], true
+		}
+		return nil, nil, true
+	}
+	return params, nil, true
+}
+
+func isBoundThunk(fn *ssa.Function) bool {
+	return strings.HasPrefix(fn.Synthetic, "bound method wrapper")
+}
+
+// isReleaseMethod reports whether method m, called on a value of type recv,
+// releases it: a method of a family's release list, or one marked
+// //connlint:release.
+func (env *Env) isReleaseMethod(m *types.Func, recv types.Type) bool {
+	if m == nil {
+		return false
+	}
+	if env.pass.ImportObjectFact(m.Origin(), new(ReleaseFact)) {
+		return true
+	}
+	if fam := env.familyOfType(recv); fam != nil && fam.ReleaseField == "" {
+		return fam.IsRelease(m.Name(), false)
+	}
+	return false
+}
+
+func paramAt(ps []Param, i int) (Param, bool) {
+	if i < len(ps) {
+		return ps[i], true
+	}
+	return Param{}, false
+}

@@ -1,0 +1,84 @@
+package ownership
+
+import "golang.org/x/tools/go/ssa"
+
+// sccs orders the package's functions callees first: the strongly connected
+// components of the static call graph (closures count as callees of the
+// function that creates them), in reverse topological order, as Tarjan's
+// algorithm produces them.
+func sccs(funcs []*ssa.Function) [][]*ssa.Function {
+	local := make(map[*ssa.Function]bool, len(funcs))
+	for _, fn := range funcs {
+		local[fn] = true
+	}
+	t := tarjan{
+		index: make(map[*ssa.Function]int),
+		low:   make(map[*ssa.Function]int),
+		on:    make(map[*ssa.Function]bool),
+		local: local,
+	}
+	for _, fn := range funcs {
+		if _, seen := t.index[fn]; !seen {
+			t.visit(fn)
+		}
+	}
+	return t.out
+}
+
+type tarjan struct {
+	index, low map[*ssa.Function]int
+	on         map[*ssa.Function]bool
+	stack      []*ssa.Function
+	local      map[*ssa.Function]bool
+	out        [][]*ssa.Function
+}
+
+func (t *tarjan) visit(fn *ssa.Function) {
+	t.index[fn] = len(t.index)
+	t.low[fn] = t.index[fn]
+	t.stack = append(t.stack, fn)
+	t.on[fn] = true
+	for _, callee := range t.callees(fn) {
+		if _, seen := t.index[callee]; !seen {
+			t.visit(callee)
+			t.low[fn] = min(t.low[fn], t.low[callee])
+		} else if t.on[callee] {
+			t.low[fn] = min(t.low[fn], t.index[callee])
+		}
+	}
+	if t.low[fn] == t.index[fn] {
+		var scc []*ssa.Function
+		for {
+			top := t.stack[len(t.stack)-1]
+			t.stack = t.stack[:len(t.stack)-1]
+			t.on[top] = false
+			scc = append(scc, top)
+			if top == fn {
+				break
+			}
+		}
+		t.out = append(t.out, scc)
+	}
+}
+
+func (t *tarjan) callees(fn *ssa.Function) []*ssa.Function {
+	var out []*ssa.Function
+	add := func(callee *ssa.Function) {
+		if callee != nil {
+			if o := origin(callee); t.local[o] && o != fn {
+				out = append(out, o)
+			}
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch in := instr.(type) {
+			case ssa.CallInstruction:
+				add(in.Common().StaticCallee())
+			case *ssa.MakeClosure:
+				add(in.Fn.(*ssa.Function))
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,243 @@
+package ownership
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/connlint/connlint/internal/resource"
+)
+
+// The search follows one resource through one function: from its
+// acquisition (or, for summaries, from the function's entry, where a
+// parameter is the resource) along every path to an exit. It is a forward
+// dataflow over basic blocks whose facts are the set of values that hold
+// the resource; a (block, set) pair is visited once, so the cost is linear
+// in the size of the function times the (small, capped) number of distinct
+// sets that reach a block — there is no path enumeration.
+//
+// A path stops being followed where the resource is released, visibly
+// handed on (returned, stored beyond the function, sent, captured by a
+// goroutine, passed to a function that keeps it), where it was never
+// acquired (the error branch), or where the path cannot return (panic,
+// no-return calls). A path that reaches an exit still holding it leaks.
+
+// maxStatesPerBlock bounds the distinct states explored at one block. Past
+// it the search gives up on that block and counts the path as handed on:
+// an unexplored path must never produce a report.
+const maxStatesPerBlock = 16
+
+// A leak is an exit reached while still holding the resource.
+type leak struct {
+	pos  token.Pos
+	kind leakKind
+}
+
+type leakKind uint8
+
+const (
+	leakReturn leakKind = iota // a return statement (or the end of the function)
+	leakLoop                   // the loop comes back and acquires again
+	leakLost                   // the only reference is overwritten
+)
+
+// outcome aggregates what happened on all explored paths.
+type outcome struct {
+	leaks       []leak
+	released    bool // some path released it
+	handed      bool // some path handed it on (stored, sent, kept by a callee)
+	returnedAs  uint32
+	returnedIn  uint32
+	notAcquired bool
+	truncated   bool
+}
+
+// A search is one resource followed through one function.
+type search struct {
+	env      *Env
+	fn       *ssa.Function
+	num      map[ssa.Value]int
+	fam      *resource.Family // nil for a parameter whose family is unknown
+	selfType types.Type
+	start    ssa.Instruction // the acquisition; nil for a parameter
+	isParam  bool
+
+	seen map[*ssa.BasicBlock]map[string]bool
+	out  outcome
+}
+
+func newSearch(env *Env, fn *ssa.Function, num map[ssa.Value]int) *search {
+	return &search{env: env, fn: fn, num: num, seen: make(map[*ssa.BasicBlock]map[string]bool)}
+}
+
+// numberValues gives every value of fn a stable small number (states are
+// sorted by it).
+func numberValues(fn *ssa.Function) map[ssa.Value]int {
+	num := make(map[ssa.Value]int)
+	add := func(v ssa.Value) {
+		if _, ok := num[v]; !ok {
+			num[v] = len(num) + 1
+		}
+	}
+	for _, p := range fn.Params {
+		add(p)
+	}
+	for _, fv := range fn.FreeVars {
+		add(fv)
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if v, ok := instr.(ssa.Value); ok {
+				add(v)
+			}
+		}
+	}
+	return num
+}
+
+type frame struct {
+	block *ssa.BasicBlock
+	index int
+	st    state
+}
+
+// run explores from instruction index `from` of block b with state st.
+func (s *search) run(b *ssa.BasicBlock, from int, st state) {
+	stack := []frame{{b, from, st}}
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if f.index == 0 && !s.enter(f.block, f.st) {
+			continue
+		}
+		stack = s.block(f, stack)
+	}
+}
+
+// enter records a visit of block b with state st and reports whether it is
+// new.
+func (s *search) enter(b *ssa.BasicBlock, st state) bool {
+	m := s.seen[b]
+	if m == nil {
+		m = make(map[string]bool)
+		s.seen[b] = m
+	}
+	k := st.key(s.num)
+	if m[k] {
+		return false
+	}
+	if len(m) >= maxStatesPerBlock {
+		s.out.truncated = true
+		return false
+	}
+	m[k] = true
+	return true
+}
+
+// block interprets the instructions of one block from f.index and pushes
+// the successors still to explore.
+func (s *search) block(f frame, stack []frame) []frame {
+	st := f.st
+	instrs := f.block.Instrs
+	for i := f.index; i < len(instrs); i++ {
+		instr := instrs[i]
+		if _, ok := instr.(*ssa.Phi); ok {
+			continue // assigned on the edge into the block
+		}
+		if instr == s.start { // only reached again through a loop
+			s.loopBack(instr, st)
+			return stack
+		}
+		var stop bool
+		st, stop = s.step(instr, st)
+		if stop {
+			return stack
+		}
+	}
+	skip := s.notAcquiredSucc(f.block, st)
+	for i, succ := range f.block.Succs {
+		if i == skip {
+			s.out.notAcquired = true
+			continue
+		}
+		stack = append(stack, frame{succ, 0, s.edge(f.block, succ, st)})
+	}
+	return stack
+}
+
+// loopBack handles a path that returns to the acquisition: unless the
+// resource was put somewhere (a cell, a container, a loop variable), the
+// next acquisition overwrites the only reference.
+func (s *search) loopBack(instr ssa.Instruction, st state) {
+	if st.onlyDirect() && !s.isParam {
+		s.out.leaks = append(s.out.leaks, leak{instr.Pos(), leakLoop})
+		return
+	}
+	s.out.handed = true
+}
+
+// edge computes the state on entry to succ from pred: φ-nodes of succ take
+// the role of their incoming value on this edge (and lose any they had).
+func (s *search) edge(pred, succ *ssa.BasicBlock, st state) state {
+	idx := -1
+	for i, p := range succ.Preds {
+		if p == pred {
+			idx = i
+			break
+		}
+	}
+	if idx < 0 {
+		return st
+	}
+	out := st
+	for _, instr := range succ.Instrs {
+		phi, ok := instr.(*ssa.Phi)
+		if !ok {
+			break
+		}
+		if e, ok := st.lookup(s.num, phi.Edges[idx]); ok {
+			e.v = phi
+			out = out.with(s.num, e)
+		} else {
+			out = out.without(s.num, phi)
+		}
+	}
+	return out
+}
+
+// notAcquiredSucc returns the successor of an if on which the resource was
+// never acquired (its error is non-nil, or it is nil), or -1.
+func (s *search) notAcquiredSucc(b *ssa.BasicBlock, st state) int {
+	ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return -1
+	}
+	cmp, ok := ifInstr.Cond.(*ssa.BinOp)
+	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
+		return -1
+	}
+	x, y := cmp.X, cmp.Y
+	if isNilValue(x) {
+		x, y = y, x
+	}
+	if !isNilValue(y) {
+		return -1
+	}
+	e, ok := st.lookup(s.num, x)
+	if !ok {
+		return -1
+	}
+	// Succs[0] is taken when the comparison holds.
+	nonNilBranch, nilBranch := 0, 1
+	if cmp.Op == token.EQL {
+		nonNilBranch, nilBranch = 1, 0
+	}
+	switch e.role {
+	case roleErr:
+		return nonNilBranch
+	case roleSelf:
+		return nilBranch
+	}
+	return -1
+}

@@ -1,0 +1,287 @@
+package ownership
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/connlint/connlint/internal/resource"
+	"github.com/connlint/connlint/internal/ssax"
+)
+
+// step interprets one instruction: it returns the state after it, and stop
+// when the path ends here (released, handed on, returned, cannot return).
+func (s *search) step(instr ssa.Instruction, st state) (state, bool) {
+	switch in := instr.(type) {
+	case *ssa.Return:
+		s.exit(in, st)
+		return st, true
+	case *ssa.Panic:
+		return st, true
+	case *ssa.Call:
+		if neverReturns(&in.Call) {
+			return st, true
+		}
+		if s.tracksAny(in.Call.Operands(nil), st) {
+			return s.call(in, &in.Call, st, callPlain)
+		}
+	case *ssa.Defer:
+		if s.tracksAny(in.Call.Operands(nil), st) {
+			return s.call(nil, &in.Call, st, callDefer)
+		}
+		return st, false
+	case *ssa.Go:
+		if s.tracksAny(in.Call.Operands(nil), st) {
+			return s.call(nil, &in.Call, st, callGo)
+		}
+		return st, false
+	case *ssa.Store:
+		return s.store(in, st)
+	case *ssa.MapUpdate:
+		if s.tracksAny([]*ssa.Value{&in.Key, &in.Value}, st) {
+			return s.handOn(st)
+		}
+		return st, false
+	case *ssa.Send:
+		if _, ok := st.lookup(s.num, in.X); ok {
+			return s.handOn(st)
+		}
+		return st, false
+	case *ssa.Select:
+		for _, c := range in.States {
+			if c.Send != nil {
+				if _, ok := st.lookup(s.num, c.Send); ok {
+					return s.handOn(st)
+				}
+			}
+		}
+	}
+	if v, ok := instr.(ssa.Value); ok {
+		return s.define(v, st), false
+	}
+	return st, false
+}
+
+func (s *search) handOn(st state) (state, bool) {
+	s.out.handed = true
+	return st, true
+}
+
+// exit records a return: the resource leaves in a result, or leaks here.
+func (s *search) exit(ret *ssa.Return, st state) {
+	returned := false
+	for i, r := range ret.Results {
+		e, ok := st.lookup(s.num, r)
+		if !ok || e.role == roleErr {
+			continue
+		}
+		returned = true
+		if e.role == roleSelf {
+			s.out.returnedAs |= 1 << i
+		} else {
+			s.out.returnedIn |= 1 << i
+		}
+	}
+	if !returned {
+		s.out.leaks = append(s.out.leaks, leak{returnPos(s.fn, ret), leakReturn})
+	}
+}
+
+// returnPos is the position of a return, or of the function's closing
+// brace for the implicit return at its end.
+func returnPos(fn *ssa.Function, ret *ssa.Return) token.Pos {
+	if ret.Pos().IsValid() {
+		return ret.Pos()
+	}
+	if body := fnBody(fn); body != nil {
+		return body.Rbrace
+	}
+	return fn.Pos()
+}
+
+// store: putting the resource into a local variable or a local aggregate
+// makes that a container; putting it anywhere else hands it on.
+func (s *search) store(in *ssa.Store, st state) (state, bool) {
+	e, ok := st.lookup(s.num, in.Val)
+	if !ok || e.role == roleErr {
+		// Overwriting a cell that held the resource loses that reference.
+		if cell, ok := st.lookup(s.num, in.Addr); ok && cell.role == roleContainer {
+			if _, isAlloc := in.Addr.(*ssa.Alloc); isAlloc {
+				st = st.without(s.num, in.Addr)
+				if !st.holdsResource() && !s.isParam {
+					s.out.leaks = append(s.out.leaks, leak{in.Pos(), leakLost})
+					return st, true
+				}
+			}
+		}
+		return st, false
+	}
+	switch root := ssax.AddrRoot(in.Addr).(type) {
+	case *ssa.Alloc, *ssa.MakeSlice:
+		if root.Parent() == s.fn {
+			return st.with(s.num, entry{v: root, role: roleContainer}), false
+		}
+	}
+	return s.handOn(st)
+}
+
+// define computes whether the value an instruction defines refers to the
+// resource. Values recomputed in a loop lose a role they no longer have.
+func (s *search) define(v ssa.Value, st state) state {
+	e, ok := s.derive(v, st)
+	if ok {
+		e.v = v
+		return st.with(s.num, e)
+	}
+	return st.without(s.num, v)
+}
+
+// derive returns the role of v given the roles of its operands.
+func (s *search) derive(v ssa.Value, st state) (entry, bool) {
+	switch d := v.(type) {
+	case *ssa.ChangeType:
+		return st.lookup(s.num, d.X)
+	case *ssa.ChangeInterface:
+		return st.lookup(s.num, d.X)
+	case *ssa.MakeInterface:
+		return st.lookup(s.num, d.X)
+	case *ssa.Convert:
+		return st.lookup(s.num, d.X)
+	case *ssa.SliceToArrayPointer:
+		return st.lookup(s.num, d.X)
+	case *ssa.Slice:
+		return st.lookup(s.num, d.X)
+	case *ssa.TypeAssert:
+		e, ok := st.lookup(s.num, d.X)
+		if !ok || e.role == roleErr {
+			return entry{}, false
+		}
+		if d.CommaOk {
+			return entry{role: roleTuple, selfMask: maskIf(e.role == roleSelf, 0), contMask: maskIf(e.role != roleSelf, 0), errIdx: -1}, true
+		}
+		return e, true
+	case *ssa.Extract:
+		e, ok := st.lookup(s.num, d.Tuple)
+		if !ok || e.role != roleTuple {
+			return entry{}, false
+		}
+		switch {
+		case e.selfMask&(1<<d.Index) != 0:
+			return entry{role: roleSelf}, true
+		case e.contMask&(1<<d.Index) != 0:
+			return s.loaded(d.Type())
+		case int(e.errIdx) == d.Index:
+			return entry{role: roleErr}, true
+		}
+	case *ssa.FieldAddr:
+		return s.part(d.X, fieldName(d.X.Type(), d.Field), st)
+	case *ssa.Field:
+		return s.part(d.X, fieldName(d.X.Type(), d.Field), st)
+	case *ssa.IndexAddr:
+		return s.element(d.X, st)
+	case *ssa.Index:
+		return s.element(d.X, st)
+	case *ssa.Lookup:
+		return s.element(d.X, st)
+	case *ssa.UnOp:
+		if d.Op == token.MUL {
+			e, ok := st.lookup(s.num, d.X)
+			if !ok {
+				return entry{}, false
+			}
+			switch e.role {
+			case rolePart:
+				if ssax.MayHoldPointers(d.Type()) {
+					return e, true
+				}
+			case roleContainer:
+				return s.loaded(d.Type())
+			}
+		}
+	case *ssa.MakeClosure:
+		for _, b := range d.Bindings {
+			if e, ok := st.lookup(s.num, b); ok && e.role != roleErr {
+				return entry{role: roleContainer}, true
+			}
+		}
+	}
+	return entry{}, false
+}
+
+// part: addressing a field of the resource gives a part of it; a field of a
+// container may hold it.
+func (s *search) part(x ssa.Value, field string, st state) (entry, bool) {
+	e, ok := st.lookup(s.num, x)
+	if !ok {
+		return entry{}, false
+	}
+	switch e.role {
+	case roleSelf:
+		return entry{role: rolePart, field: field}, true
+	case rolePart, roleContainer:
+		return e, true
+	}
+	return entry{}, false
+}
+
+func (s *search) element(x ssa.Value, st state) (entry, bool) {
+	e, ok := st.lookup(s.num, x)
+	if !ok || e.role != roleContainer {
+		return entry{}, false
+	}
+	return entry{role: roleContainer}, true
+}
+
+// loaded gives the role of a value read out of a container: the resource
+// itself when the type fits, otherwise something that may still hold it.
+func (s *search) loaded(t types.Type) (entry, bool) {
+	switch {
+	case s.selfType != nil && types.Identical(t, s.selfType):
+		return entry{role: roleSelf}, true
+	case types.IsInterface(t) && s.selfType != nil && types.AssignableTo(s.selfType, t):
+		return entry{role: roleSelf}, true
+	case ssax.MayHoldPointers(t):
+		return entry{role: roleContainer}, true
+	}
+	return entry{}, false
+}
+
+func (s *search) tracksAny(ops []*ssa.Value, st state) bool {
+	for _, op := range ops {
+		if op == nil || *op == nil {
+			continue
+		}
+		if e, ok := st.lookup(s.num, *op); ok && e.role != roleErr {
+			return true
+		}
+	}
+	return false
+}
+
+func fieldName(t types.Type, i int) string {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if st, ok := t.Underlying().(*types.Struct); ok && i < st.NumFields() {
+		return st.Field(i).Name()
+	}
+	return ""
+}
+
+func maskIf(cond bool, i int) uint32 {
+	if cond {
+		return 1 << i
+	}
+	return 0
+}
+
+func isNilValue(v ssa.Value) bool { return ssax.IsNil(v) }
+
+// neverReturns reports calls through an interface that cannot return
+// (t.Fatal on a testing.TB); static no-return calls already end their block
+// in SSA, thanks to ctrlflow.
+func neverReturns(common *ssa.CallCommon) bool {
+	m := ssax.InvokedMethod(common)
+	return m != nil && resource.NeverReturns(ssax.FuncKey(m))
+}

@@ -1,0 +1,103 @@
+package resource
+
+// The built-in knowledge, as tables. Functions and methods are named by
+// ssax.FuncKey ("pkgpath.Recv.Method" with pointers and type arguments
+// dropped, or "pkgpath.Func"); types by ssax.TypeKey.
+
+const (
+	pgx         = "github.com/jackc/pgx/v5"
+	pgxpool     = "github.com/jackc/pgx/v5/pgxpool"
+	goredis     = "github.com/redis/go-redis/v9"
+	smartpool   = "vitess.io/vitess/go/pools/smartconnpool"
+	databaseSQL = "database/sql"
+	nethttp     = "net/http"
+)
+
+// builtinFamilies lists every family connlint knows without annotations.
+var builtinFamilies = []Family{
+	{Key: databaseSQL + ".Conn", Display: "*sql.Conn", Release: []string{"Close"}, ReleaseTwiceSafe: true},
+	{Key: databaseSQL + ".Tx", Display: "*sql.Tx", Release: []string{"Commit", "Rollback"}, ReleaseTwiceSafe: true, DeferFix: "Rollback()"},
+	{Key: databaseSQL + ".Rows", Display: "*sql.Rows", Release: []string{"Close"}, AfterRelease: []string{"Err", "Next", "NextResultSet"}, ReleaseTwiceSafe: true},
+	{Key: databaseSQL + ".Stmt", Display: "*sql.Stmt", Release: []string{"Close"}, ReleaseTwiceSafe: true},
+
+	{Key: pgxpool + ".Conn", Display: "*pgxpool.Conn", Release: []string{"Release", "Hijack"}},
+	{Key: pgx + ".Tx", Display: "pgx.Tx", Release: []string{"Commit", "Rollback"}, ReleaseTwiceSafe: true, DeferFix: "Rollback($ctx)"},
+	{Key: pgx + ".Rows", Display: "pgx.Rows", Release: []string{"Close"}, AfterRelease: []string{"Err", "CommandTag", "Next"}, ReleaseTwiceSafe: true},
+
+	{Key: pgx + ".BatchResults", Display: "pgx.BatchResults", Release: []string{"Close"}, ReleaseTwiceSafe: true},
+
+	{Key: goredis + ".Conn", Display: "*redis.Conn", Release: []string{"Close"}, ReleaseTwiceSafe: true},
+
+	{Key: smartpool + ".Pooled", Display: "*smartconnpool.Pooled", Release: []string{"Recycle"}},
+
+	{Key: nethttp + ".Response", Display: "*http.Response", Release: []string{"Close"}, ReleaseField: "Body", ReleaseTwiceSafe: true},
+	{Key: "net.Conn", Display: "net.Conn", Release: []string{"Close"}, ReleaseTwiceSafe: true},
+}
+
+// builtinAcquirers maps an acquiring function to the family of its first
+// non-error result.
+var builtinAcquirers = map[string]string{
+	databaseSQL + ".DB.Conn":             databaseSQL + ".Conn",
+	databaseSQL + ".DB.Begin":            databaseSQL + ".Tx",
+	databaseSQL + ".DB.BeginTx":          databaseSQL + ".Tx",
+	databaseSQL + ".Conn.BeginTx":        databaseSQL + ".Tx",
+	databaseSQL + ".DB.Query":            databaseSQL + ".Rows",
+	databaseSQL + ".DB.QueryContext":     databaseSQL + ".Rows",
+	databaseSQL + ".Conn.QueryContext":   databaseSQL + ".Rows",
+	databaseSQL + ".Tx.Query":            databaseSQL + ".Rows",
+	databaseSQL + ".Tx.QueryContext":     databaseSQL + ".Rows",
+	databaseSQL + ".Stmt.Query":          databaseSQL + ".Rows",
+	databaseSQL + ".Stmt.QueryContext":   databaseSQL + ".Rows",
+	databaseSQL + ".DB.Prepare":          databaseSQL + ".Stmt",
+	databaseSQL + ".DB.PrepareContext":   databaseSQL + ".Stmt",
+	databaseSQL + ".Conn.PrepareContext": databaseSQL + ".Stmt",
+	pgxpool + ".Pool.Acquire":            pgxpool + ".Conn",
+	pgxpool + ".Pool.Begin":              pgx + ".Tx",
+	pgxpool + ".Pool.BeginTx":            pgx + ".Tx",
+	pgxpool + ".Conn.Begin":              pgx + ".Tx",
+	pgxpool + ".Conn.BeginTx":            pgx + ".Tx",
+	pgx + ".Conn.Begin":                  pgx + ".Tx",
+	pgx + ".Conn.BeginTx":                pgx + ".Tx",
+	pgx + ".Tx.Begin":                    pgx + ".Tx",
+	pgxpool + ".Pool.Query":              pgx + ".Rows",
+	pgxpool + ".Conn.Query":              pgx + ".Rows",
+	pgx + ".Conn.Query":                  pgx + ".Rows",
+	pgx + ".Tx.Query":                    pgx + ".Rows",
+	goredis + ".Client.Conn":             goredis + ".Conn",
+	smartpool + ".ConnPool.Get":          smartpool + ".Pooled",
+	nethttp + ".Client.Do":               nethttp + ".Response",
+	nethttp + ".Client.Get":              nethttp + ".Response",
+	nethttp + ".Client.Post":             nethttp + ".Response",
+	nethttp + ".Client.Head":             nethttp + ".Response",
+	nethttp + ".Client.PostForm":         nethttp + ".Response",
+	nethttp + ".Get":                     nethttp + ".Response",
+	nethttp + ".Post":                    nethttp + ".Response",
+	nethttp + ".Head":                    nethttp + ".Response",
+	nethttp + ".PostForm":                nethttp + ".Response",
+	"net.Dial":                           "net.Conn",
+	"net.DialTimeout":                    "net.Conn",
+	"net.Dialer.Dial":                    "net.Conn",
+	"net.Dialer.DialContext":             "net.Conn",
+}
+
+// builtinReleasers maps functions that release one of their arguments on
+// every path to that argument's index. Summaries computed from source find
+// these too; the table keeps them known where a library is not analysed.
+var builtinReleasers = map[string]int{
+	pgx + ".CollectRows":          0,
+	pgx + ".CollectOneRow":        0,
+	pgx + ".CollectExactlyOneRow": 0,
+	pgx + ".AppendRows":           1,
+	pgx + ".ForEachRow":           0,
+}
+
+// neverReturn lists interface methods that do not return normally. Static
+// calls are covered by ctrlflow's facts; calls through an interface are not.
+var neverReturn = map[string]bool{
+	"testing.TB.Fatal":   true,
+	"testing.TB.Fatalf":  true,
+	"testing.TB.FailNow": true,
+	"testing.TB.Skip":    true,
+	"testing.TB.Skipf":   true,
+	"testing.TB.SkipNow": true,
+}

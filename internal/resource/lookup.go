@@ -1,0 +1,54 @@
+package resource
+
+import "sync"
+
+// The tables are read-only after package initialisation; the indexes built
+// from them are computed once and never mutated.
+var (
+	indexOnce   sync.Once
+	familyByKey map[string]*Family
+)
+
+func index() {
+	familyByKey = make(map[string]*Family, len(builtinFamilies))
+	for i := range builtinFamilies {
+		familyByKey[builtinFamilies[i].Key] = &builtinFamilies[i]
+	}
+}
+
+// ByType returns the built-in family whose resource type has the given key
+// (see ssax.TypeKey), or nil.
+func ByType(typeKey string) *Family {
+	indexOnce.Do(index)
+	return familyByKey[typeKey]
+}
+
+// AcquiredBy returns the built-in family acquired by the function with the
+// given key (see ssax.FuncKey), or nil.
+func AcquiredBy(funcKey string) *Family {
+	if k, ok := builtinAcquirers[funcKey]; ok {
+		return ByType(k)
+	}
+	return nil
+}
+
+// ReleasedParam returns the argument index a built-in releaser releases.
+func ReleasedParam(funcKey string) (int, bool) {
+	i, ok := builtinReleasers[funcKey]
+	return i, ok
+}
+
+// NeverReturns reports whether the (interface) method with the given key
+// never returns normally.
+func NeverReturns(funcKey string) bool { return neverReturn[funcKey] }
+
+// IsReleaseName reports whether some family releases with a method of this
+// name. It decides, for a parameter whose family is not known (an io.Closer,
+// an interface of the user's own), whether calling the method releases it.
+func IsReleaseName(m string) bool {
+	switch m {
+	case "Close", "Release", "Recycle", "Discard", "Commit", "Rollback", "Hijack":
+		return true
+	}
+	return false
+}

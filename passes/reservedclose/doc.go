@@ -1,0 +1,50 @@
+// Package reservedclose defines an Analyzer that reports connections,
+// transactions, result sets and pool leases that are not released on every
+// path.
+//
+// # Analyzer reservedclose
+//
+// reservedclose: check that every acquired connection-like resource is released on all paths
+//
+// An acquisition is a call that returns a resource its caller must release:
+// a *sql.Conn, *sql.Tx, *sql.Rows or *sql.Stmt; a pgxpool.Conn, pgx.Tx,
+// pgx.Rows or pgx.BatchResults; a go-redis *redis.Conn; a Vitess
+// smartconnpool *Pooled; an *http.Response (its Body); a net.Conn; or the
+// result of any function annotated //connlint:acquire, whose release methods
+// are the methods of the result type annotated //connlint:release.
+//
+// On every path from the acquisition to a return, the resource must be
+// released (directly, by a defer placed before that return, or by a callee
+// that releases it), or visibly handed on: returned, stored in a field, map,
+// slice or global, sent on a channel, captured by a goroutine, or passed to
+// a function that keeps it. Nothing is needed on the branch where the
+// acquisition failed (its error is non-nil, or the resource is nil), nor on
+// paths that panic or call a function that never returns.
+//
+//	conn, err := db.Conn(ctx)
+//	if err != nil {
+//		return err
+//	}
+//	if !ok {
+//		return errNotOK // reservedclose: *sql.Conn acquired here is not released on the path returning at line N
+//	}
+//	defer conn.Close()
+//
+// Every function is summarised (does it release, keep or only borrow each
+// parameter; does it return what it acquired), and the summaries travel to
+// importing packages as facts: a helper that closes its argument counts as a
+// release at the call, and a wrapper that returns what it acquired becomes an
+// acquisition for its callers. A call the analysis cannot see into (an
+// interface method, a func value) is assumed to take ownership of a resource
+// passed to it; the -strict flag assumes it only borrows it.
+//
+// Directives:
+//
+//	//connlint:acquire         on a function: its first non-error result must be released
+//	//connlint:release         on a method: calling it releases the receiver
+//	//connlint:afterrelease    on a method: it may be called after a release
+//	//connlint:ignore REASON   on the acquisition's line or the line above: no report
+//
+// A malformed directive is reported. Files marked as generated are not
+// reported on.
+package reservedclose
