@@ -54,6 +54,8 @@ func Parse(c *ast.Comment) (Directive, bool) {
 		return Directive{}, false
 	}
 	verb, arg, _ := strings.Cut(rest, " ")
+	// A trailing comment ("//connlint:ignore // see below") is not an argument.
+	arg, _, _ = strings.Cut(arg, "//")
 	return Directive{Verb: Verb(strings.TrimSpace(verb)), Arg: strings.TrimSpace(arg), Pos: c.Slash}, true
 }
 

@@ -1,7 +1,9 @@
 package ownership
 
 import (
+	"cmp"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -71,13 +73,18 @@ func (env *Env) directiveFamily(named *types.Named) *resource.Family {
 	}
 	fam := &resource.Family{Key: ssax.TypeKey(named), Display: types.TypeString(t, types.RelativeTo(nil))}
 	fam.Display = displayName(t)
+	// Source order, so that the first release method (the one a fix
+	// defers) is the one the type's author wrote first: Recycle before
+	// Discard, not alphabetical.
 	mset := types.NewMethodSet(t)
+	methods := make([]*types.Func, 0, mset.Len())
 	for i := range mset.Len() {
-		m, _ := mset.At(i).Obj().(*types.Func)
-		if m == nil {
-			continue
+		if m, ok := mset.At(i).Obj().(*types.Func); ok {
+			methods = append(methods, m.Origin())
 		}
-		m = m.Origin()
+	}
+	slices.SortFunc(methods, func(a, b *types.Func) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	for _, m := range methods {
 		if env.pass.ImportObjectFact(m, new(ReleaseFact)) {
 			fam.Release = append(fam.Release, m.Name())
 		}

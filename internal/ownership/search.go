@@ -3,10 +3,12 @@ package ownership
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/connlint/connlint/internal/resource"
+	"github.com/connlint/connlint/internal/ssax"
 )
 
 // The search follows one resource through one function: from its
@@ -155,10 +157,14 @@ func (s *search) block(f frame, stack []frame) []frame {
 			return stack
 		}
 	}
-	skip := s.notAcquiredSucc(f.block, st)
+	ended, released := s.branchEnds(f.block, st)
 	for i, succ := range f.block.Succs {
-		if i == skip {
-			s.out.notAcquired = true
+		if i == ended {
+			if released {
+				s.out.released = true
+			} else {
+				s.out.notAcquired = true
+			}
 			continue
 		}
 		stack = append(stack, frame{succ, 0, s.edge(f.block, succ, st)})
@@ -206,27 +212,38 @@ func (s *search) edge(pred, succ *ssa.BasicBlock, st state) state {
 	return out
 }
 
-// notAcquiredSucc returns the successor of an if on which the resource was
-// never acquired (its error is non-nil, or it is nil), or -1.
-func (s *search) notAcquiredSucc(b *ssa.BasicBlock, st state) int {
+// branchEnds returns the successor of a block's if on which the path's
+// obligation ends, or -1: the branch where the acquisition failed (its error
+// is non-nil, or the resource is nil), or, with released set, the branch
+// where a method such as rows.Next() reported false and so released it.
+func (s *search) branchEnds(b *ssa.BasicBlock, st state) (succ int, released bool) {
 	ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
 	if !ok {
-		return -1
+		return -1, false
+	}
+	if call, ok := ifInstr.Cond.(*ssa.Call); ok && s.fam != nil && len(s.fam.ReleasedWhenFalse) > 0 {
+		if recv := ssax.Receiver(&call.Call); recv != nil {
+			if e, ok := st.lookup(s.num, recv); ok && e.role == roleSelf {
+				if m := ssax.Method(&call.Call); m != nil && slices.Contains(s.fam.ReleasedWhenFalse, m.Name()) {
+					return 1, true // Succs[1] is taken when the condition is false
+				}
+			}
+		}
 	}
 	cmp, ok := ifInstr.Cond.(*ssa.BinOp)
 	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
-		return -1
+		return -1, false
 	}
 	x, y := cmp.X, cmp.Y
 	if isNilValue(x) {
 		x, y = y, x
 	}
 	if !isNilValue(y) {
-		return -1
+		return -1, false
 	}
 	e, ok := st.lookup(s.num, x)
 	if !ok {
-		return -1
+		return -1, false
 	}
 	// Succs[0] is taken when the comparison holds.
 	nonNilBranch, nilBranch := 0, 1
@@ -235,9 +252,9 @@ func (s *search) notAcquiredSucc(b *ssa.BasicBlock, st state) int {
 	}
 	switch e.role {
 	case roleErr:
-		return nonNilBranch
+		return nonNilBranch, false
 	case roleSelf:
-		return nilBranch
+		return nilBranch, false
 	}
-	return -1
+	return -1, false
 }

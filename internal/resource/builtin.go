@@ -17,12 +17,12 @@ const (
 var builtinFamilies = []Family{
 	{Key: databaseSQL + ".Conn", Display: "*sql.Conn", Release: []string{"Close"}, ReleaseTwiceSafe: true},
 	{Key: databaseSQL + ".Tx", Display: "*sql.Tx", Release: []string{"Commit", "Rollback"}, ReleaseTwiceSafe: true, DeferFix: "Rollback()"},
-	{Key: databaseSQL + ".Rows", Display: "*sql.Rows", Release: []string{"Close"}, AfterRelease: []string{"Err", "Next", "NextResultSet"}, ReleaseTwiceSafe: true},
+	{Key: databaseSQL + ".Rows", Display: "*sql.Rows", Release: []string{"Close"}, ReleasedWhenFalse: []string{"Next"}, AfterRelease: []string{"Err", "Next", "NextResultSet"}, ReleaseTwiceSafe: true},
 	{Key: databaseSQL + ".Stmt", Display: "*sql.Stmt", Release: []string{"Close"}, ReleaseTwiceSafe: true},
 
 	{Key: pgxpool + ".Conn", Display: "*pgxpool.Conn", Release: []string{"Release", "Hijack"}},
 	{Key: pgx + ".Tx", Display: "pgx.Tx", Release: []string{"Commit", "Rollback"}, ReleaseTwiceSafe: true, DeferFix: "Rollback($ctx)"},
-	{Key: pgx + ".Rows", Display: "pgx.Rows", Release: []string{"Close"}, AfterRelease: []string{"Err", "CommandTag", "Next"}, ReleaseTwiceSafe: true},
+	{Key: pgx + ".Rows", Display: "pgx.Rows", Release: []string{"Close"}, ReleasedWhenFalse: []string{"Next"}, AfterRelease: []string{"Err", "CommandTag", "Next"}, ReleaseTwiceSafe: true},
 
 	{Key: pgx + ".BatchResults", Display: "pgx.BatchResults", Release: []string{"Close"}, ReleaseTwiceSafe: true},
 

@@ -25,6 +25,10 @@ type Family struct {
 	// ReleaseField, when set, names the field whose methods release the
 	// resource instead of the resource's own (http.Response.Body).
 	ReleaseField string
+	// ReleasedWhenFalse lists methods that release the resource when they
+	// return false: *sql.Rows and pgx.Rows close themselves once Next
+	// reports that the rows are exhausted.
+	ReleasedWhenFalse []string
 	// AfterRelease lists non-release methods that are safe after a release
 	// (Err on *sql.Rows).
 	AfterRelease []string

@@ -166,10 +166,21 @@ func (s site) fix(fset *token.FileSet, l ownership.Leak) (analysis.SuggestedFix,
 	}
 	col := fset.Position(s.indent).Column
 	text := "\n" + strings.Repeat("\t", max(col-1, 0)) + "defer " + call
+	at := endOfLine(fset, s.after.End())
 	return analysis.SuggestedFix{
 		Message:   "defer " + call,
-		TextEdits: []analysis.TextEdit{{Pos: s.after.End(), End: s.after.End(), NewText: []byte(text)}},
+		TextEdits: []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(text)}},
 	}, true
+}
+
+// endOfLine returns the position of the newline ending pos's line, so that
+// an inserted line goes after any trailing comment.
+func endOfLine(fset *token.FileSet, pos token.Pos) token.Pos {
+	tf := fset.File(pos)
+	if line := tf.Line(pos); line < tf.LineCount() {
+		return tf.LineStart(line+1) - 1
+	}
+	return pos
 }
 
 // assignmentOf returns the statement `x, err := call` (or `=`) and its block.
