@@ -1,0 +1,396 @@
+package connpool
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// ErrClosed is returned by Get and Reserve once Close has been called.
+var ErrClosed = errors.New("connpool: pool closed")
+
+// Pool is a bounded pool of connections of type C. All its methods are safe
+// for concurrent use.
+type Pool[C Conn] struct {
+	cfg Config[C]
+
+	// ctx lives until Close; it bounds ResetSession calls and the
+	// background worker's connects so that Close is never stuck behind them.
+	ctx    context.Context
+	cancel context.CancelFunc
+	start  time.Time // origin of the pool clock
+
+	// coarse is the pool clock as of the worker's last tick. The hot path
+	// reads it instead of the real clock; it only ever lags, so limits
+	// checked against it fire late, never early.
+	coarse atomic.Int64
+
+	// closing is set at the start of Close, before anything is forced, so
+	// that a release racing with Close never resets a connection that Close
+	// is about to close under it.
+	closing atomic.Bool
+
+	mu       sync.Mutex
+	idle     idleStack[C]
+	waiters  waitQueue[C]
+	all      []*slot[C] // every slot not yet forgotten: idle, out, closing
+	total    int        // capacity in use: len(all) minus forced, plus connects in flight
+	leased   int
+	reserved int
+	closed   bool
+	drained  chan struct{} // closed once closed && total == 0
+	isDrain  bool
+	scratch  []*slot[C] // the worker's; cleared after each round
+	counts   counters
+
+	// closeKeepsRefs re-creates Vitess v19's other omission: a closed node
+	// kept its connection and links. Only the soak test's buggy twin sets it.
+	closeKeepsRefs bool
+
+	wake       chan struct{} // nudges the worker; nil without a worker
+	workerDone chan struct{}
+}
+
+// New validates cfg and returns a pool. It opens no connection itself; if
+// MinIdle is set, the background worker starts filling the pool at once.
+func New[C Conn](cfg Config[C]) (*Pool[C], error) {
+	period, err := cfg.validate()
+	if err != nil {
+		return nil, err
+	}
+	p := &Pool[C]{cfg: cfg, start: time.Now(), drained: make(chan struct{})}
+	p.ctx, p.cancel = context.WithCancel(context.Background())
+	if period > 0 {
+		p.wake = make(chan struct{}, 1)
+		p.workerDone = make(chan struct{})
+		go p.worker(period)
+	}
+	return p, nil
+}
+
+// now reads the pool clock: monotonic nanoseconds since New.
+func (p *Pool[C]) now() int64 { return int64(time.Since(p.start)) }
+
+// expired reports whether s has outlived MaxLifetime by the coarse clock.
+func (p *Pool[C]) expired(s *slot[C]) bool {
+	return p.cfg.MaxLifetime > 0 && p.coarse.Load()-s.created >= int64(p.cfg.MaxLifetime)
+}
+
+// acquire checks out a connection as kind (stLeased or stReserved).
+func (p *Pool[C]) acquire(ctx context.Context, kind slotState) (*slot[C], error) {
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	default:
+	}
+	for {
+		p.mu.Lock()
+		if p.closed {
+			p.mu.Unlock()
+			return nil, ErrClosed
+		}
+		// Invariant: waiters exist only while the idle stack is empty and
+		// all capacity is taken, so taking an idle slot never jumps the queue.
+		if s := p.idle.pop(); s != nil {
+			p.checkoutLocked(s, kind)
+			p.mu.Unlock()
+			if p.expired(s) {
+				s.gen.Add(1)
+				p.retire(s, reasonLifetime)
+				continue
+			}
+			if s.valid != nil && !s.valid.IsValid() {
+				s.gen.Add(1)
+				p.retire(s, reasonBroken)
+				continue
+			}
+			return s, nil
+		}
+		if p.total < p.cfg.MaxConns {
+			p.total++
+			p.mu.Unlock()
+			return p.connect(ctx, kind)
+		}
+		return p.wait(ctx, kind) // unlocks
+	}
+}
+
+// wait queues the caller behind earlier waiters. Called with p.mu held; it
+// releases it.
+func (p *Pool[C]) wait(ctx context.Context, kind slotState) (*slot[C], error) {
+	w := p.waiters.enqueue(kind)
+	p.counts.waitCount++
+	p.mu.Unlock()
+	start := time.Now()
+
+	var g grant[C]
+	select {
+	case g = <-w.ch:
+		p.mu.Lock()
+		p.counts.waitTime += time.Since(start)
+		p.waiters.release(w)
+		p.mu.Unlock()
+	case <-ctx.Done():
+		p.mu.Lock()
+		p.counts.waitTime += time.Since(start)
+		if w.queued {
+			p.waiters.remove(w)
+			p.waiters.release(w)
+			p.mu.Unlock()
+			return nil, ctx.Err()
+		}
+		// A grant raced with the cancellation; it is already in the
+		// channel because grants are sent under p.mu. Pass it on.
+		g = <-w.ch
+		p.waiters.release(w)
+		if g.s != nil {
+			// Unused, so no reset; but Close may have run since the
+			// grant, and a closed pool must not take it back.
+			g.s.gen.Add(1)
+			if p.closed {
+				p.mu.Unlock()
+				p.retire(g.s, reasonShutdown)
+				return nil, ctx.Err()
+			}
+			p.checkedInLocked(g.s)
+			p.putLocked(g.s)
+		} else if g.err == nil {
+			p.freeCapacityLocked()
+		}
+		p.mu.Unlock()
+		return nil, ctx.Err()
+	}
+	switch {
+	case g.err != nil:
+		return nil, g.err
+	case g.s != nil:
+		return g.s, nil
+	default:
+		return p.connect(ctx, kind) // capacity was handed over with the grant
+	}
+}
+
+// connect opens a connection for the caller, who has already counted it in
+// p.total.
+func (p *Pool[C]) connect(ctx context.Context, kind slotState) (*slot[C], error) {
+	c, err := p.cfg.Connect(ctx)
+	if err != nil {
+		p.mu.Lock()
+		p.counts.connectErrors++
+		p.freeCapacityLocked()
+		p.mu.Unlock()
+		return nil, fmt.Errorf("connpool: connect: %w", err)
+	}
+	s := newSlot(p, c, p.now())
+	p.mu.Lock()
+	if p.closed {
+		p.mu.Unlock()
+		p.closeNew(s)
+		return nil, ErrClosed
+	}
+	p.addLocked(s)
+	p.checkoutLocked(s, kind)
+	p.mu.Unlock()
+	return s, nil
+}
+
+// addLocked registers a freshly connected slot.
+func (p *Pool[C]) addLocked(s *slot[C]) {
+	s.allIdx = len(p.all)
+	p.all = append(p.all, s)
+	p.counts.opened++
+}
+
+// closeNew closes a connection that was opened after Close started and was
+// never registered.
+func (p *Pool[C]) closeNew(s *slot[C]) {
+	err := s.conn.Close()
+	p.mu.Lock()
+	p.counts.opened++
+	p.counts.closed[reasonShutdown]++
+	if err != nil {
+		p.counts.closeErrors++
+	}
+	p.total--
+	p.drainedLocked()
+	p.mu.Unlock()
+}
+
+// putLocked makes a checked-in slot available: to the oldest waiter if there
+// is one, else onto the idle stack.
+func (p *Pool[C]) putLocked(s *slot[C]) {
+	if w := p.waiters.dequeue(); w != nil {
+		p.checkoutLocked(s, w.kind)
+		w.ch <- grant[C]{s: s}
+		return
+	}
+	s.state = stIdle
+	s.stamped = false
+	p.idle.push(s)
+}
+
+// freeCapacityLocked gives up one unit of capacity: to the oldest waiter,
+// who will connect with it, or back to the pool.
+func (p *Pool[C]) freeCapacityLocked() {
+	if w := p.waiters.dequeue(); w != nil {
+		w.ch <- grant[C]{}
+		return
+	}
+	p.total--
+	p.drainedLocked()
+	if p.wake != nil && p.idle.n < p.cfg.MinIdle {
+		select {
+		case p.wake <- struct{}{}:
+		default:
+		}
+	}
+}
+
+func (p *Pool[C]) drainedLocked() {
+	if p.closed && p.total == 0 && !p.isDrain {
+		p.isDrain = true
+		close(p.drained)
+	}
+}
+
+// checkin takes back a slot whose handle the caller has just claimed.
+// mustReset is set for reservations: their session state must be cleared,
+// so one that cannot be reset is closed.
+func (p *Pool[C]) checkin(s *slot[C], mustReset bool) {
+	reason := reasonNone
+	switch {
+	case p.closing.Load():
+		reason = reasonShutdown
+	case p.expired(s):
+		reason = reasonLifetime
+	case s.valid != nil && !s.valid.IsValid():
+		reason = reasonBroken
+	case s.reset != nil:
+		if s.reset.ResetSession(p.ctx) != nil {
+			reason = reasonBroken
+		}
+	case mustReset:
+		reason = reasonTainted
+	}
+	if reason == reasonNone {
+		p.mu.Lock()
+		if !p.closed {
+			p.checkedInLocked(s)
+			p.putLocked(s)
+			p.mu.Unlock()
+			return
+		}
+		p.mu.Unlock()
+		reason = reasonShutdown
+	}
+	p.retire(s, reason)
+}
+
+// retire closes a slot that the caller owns exclusively (no live handle)
+// and frees its capacity.
+func (p *Pool[C]) retire(s *slot[C], reason closeReason) {
+	p.mu.Lock()
+	if s.forced {
+		// Close already closed the connection and took it off the
+		// books; the holder has now let go, so only forget the slot.
+		p.forgetLocked(s)
+		p.mu.Unlock()
+		return
+	}
+	p.checkedInLocked(s)
+	s.state = stClosing
+	p.mu.Unlock()
+
+	err := s.conn.Close() // outside the lock: it is user code and may block
+
+	p.mu.Lock()
+	p.counts.closed[reason]++
+	if err != nil {
+		p.counts.closeErrors++
+	}
+	p.forgetLocked(s)
+	p.freeCapacityLocked()
+	p.mu.Unlock()
+}
+
+// Close stops new Gets and Reserves (they fail with ErrClosed, as do those
+// waiting), closes idle connections, and waits until every leased and
+// reserved connection has been returned and closed. If ctx ends first, Close
+// closes the connections still out, under their holders, and returns an
+// error wrapping ctx.Err(); their holders' later Recycle, Release or Discard
+// are no-ops. Calling Close again waits the same way.
+func (p *Pool[C]) Close(ctx context.Context) error {
+	p.mu.Lock()
+	first := !p.closed
+	var idle []*slot[C]
+	if first {
+		p.closed = true
+		p.closing.Store(true)
+		for w := p.waiters.dequeue(); w != nil; w = p.waiters.dequeue() {
+			w.ch <- grant[C]{err: ErrClosed}
+		}
+		idle = p.idle.drain(nil)
+		for _, s := range idle {
+			s.state = stClosing
+		}
+		p.drainedLocked()
+	}
+	p.mu.Unlock()
+
+	if first {
+		p.cancel()
+		for i, s := range idle {
+			idle[i] = nil
+			p.retire(s, reasonShutdown)
+		}
+	}
+	if p.workerDone != nil {
+		select {
+		case <-p.workerDone:
+		case <-ctx.Done():
+		}
+	}
+	select {
+	case <-p.drained:
+		return nil
+	case <-ctx.Done():
+	}
+	n := p.force()
+	return fmt.Errorf("connpool: close: %d connections still out, closed under their holders: %w", n, ctx.Err())
+}
+
+// force closes the connections still out when Close gives up waiting. A
+// slot whose handle is being released right now (gen even) is left to its
+// releaser, which sees closing and closes it itself.
+func (p *Pool[C]) force() int {
+	p.mu.Lock()
+	var out []C // the conns, not the slots: a holder may forget its slot meanwhile
+	for _, s := range p.all {
+		if (s.state == stLeased || s.state == stReserved) && !s.forced && s.gen.Load()&1 == 1 {
+			// The slot stays in p.all, with its leak trace, until its
+			// holder lets go; only the books say it is closed.
+			s.forced = true
+			if s.state == stLeased {
+				p.leased--
+			} else {
+				p.reserved--
+			}
+			p.total--
+			p.counts.closed[reasonShutdown]++
+			out = append(out, s.conn)
+		}
+	}
+	p.drainedLocked()
+	p.mu.Unlock()
+	for _, c := range out {
+		if c.Close() != nil {
+			p.mu.Lock()
+			p.counts.closeErrors++
+			p.mu.Unlock()
+		}
+	}
+	return len(out)
+}
