@@ -1,0 +1,178 @@
+package refcycle
+
+import (
+	_ "embed"
+	"fmt"
+	"go/token"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/connlint/connlint/internal/analysisutil"
+	"github.com/connlint/connlint/internal/ssax"
+	"github.com/connlint/connlint/internal/typegraph"
+)
+
+//go:embed doc.go
+var doc string
+
+// URL is where the rules are documented; each diagnostic links to the
+// section of its rule.
+const URL = "https://github.com/connlint/connlint/blob/main/docs/refcycle.md"
+
+// A rule is one of the analyzer's checks: its category and its anchor in
+// the documentation.
+type rule struct{ category, anchor string }
+
+var (
+	ruleFinalizer = rule{"R1", "#r1-finalizer-on-a-cycle"}
+	ruleCleanup   = rule{"R2", "#r2-cleanup-reaches-its-object"}
+	ruleUnlink    = rule{"R3", "#r3-unlinked-node-keeps-its-link"}
+	ruleRegistry  = rule{"R4", "#r4-registry-without-removal-opt-in"}
+	ruleAfterFunc = rule{"R5", "#r5-discarded-contextafterfunc-stop"}
+)
+
+// Analyzer reports references that keep memory alive, with the default
+// settings (R4 off).
+var Analyzer = New(Config{})
+
+// Config holds the analyzer's settings (its flags).
+type Config struct {
+	// Registry enables R4: map and slice fields that receive values whose
+	// release methods never remove them.
+	Registry bool
+}
+
+// New returns an analyzer with the given default settings. Each analyzer
+// owns its settings: there is no package-level mutable state.
+func New(cfg Config) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:     "refcycle",
+		Doc:      analysisutil.MustExtractDoc(doc, "refcycle"),
+		URL:      URL,
+		Requires: []*analysis.Analyzer{buildssa.Analyzer},
+	}
+	a.Flags.BoolVar(&cfg.Registry, "registry", cfg.Registry,
+		"also report map/slice fields that receive *C values never removed by C's release methods (R4)")
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		run(pass, cfg)
+		return nil, nil
+	}
+	return a
+}
+
+// checker holds the state of one pass.
+type checker struct {
+	pass  *analysis.Pass
+	funcs []*ssa.Function // source functions outside generated files
+	sup   *analysisutil.Suppressions
+	diags []analysis.Diagnostic
+
+	typesGraph *typegraph.Graph // built on first use
+	heapGraph  *heapGraph       // built on first use
+}
+
+func run(pass *analysis.Pass, cfg Config) {
+	ssaInput := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	c := &checker{pass: pass, sup: analysisutil.NewSuppressions(pass.Fset, pass.Files, "refcycle")}
+	for _, fn := range ssaInput.SrcFuncs {
+		if !analysisutil.IsGenerated(pass.Files, fn.Pos()) {
+			c.funcs = append(c.funcs, fn)
+		}
+	}
+	imports := make(map[string]bool)
+	for _, p := range pass.Pkg.Imports() {
+		imports[p.Path()] = true
+	}
+
+	// Fast paths: R1 and R2 need calls into runtime, R5 into context; R3
+	// needs a store into a field or a method call on one (checked per
+	// function); R4 is opt-in.
+	if imports["runtime"] {
+		c.finalizers()
+	}
+	c.unlinks()
+	if imports["context"] {
+		c.afterFuncs()
+	}
+	if cfg.Registry {
+		c.registries()
+	}
+
+	slices.SortStableFunc(c.diags, func(a, b analysis.Diagnostic) int { return int(a.Pos - b.Pos) })
+	for _, d := range c.diags {
+		pass.Report(d)
+	}
+}
+
+// types returns the package's type graph, with the concrete types that its
+// code stores in interface and func fields.
+func (c *checker) types() *typegraph.Graph {
+	if c.typesGraph == nil {
+		c.typesGraph = typegraph.New()
+		recordDynamic(c.typesGraph, c.funcs)
+	}
+	return c.typesGraph
+}
+
+// heap returns the package's reference graphs (the witnesses).
+func (c *checker) heap() *heapGraph {
+	if c.heapGraph == nil {
+		c.heapGraph = newHeapGraph(c.funcs)
+	}
+	return c.heapGraph
+}
+
+// report records a diagnostic unless it is suppressed or in generated code.
+func (c *checker) report(r rule, pos, end token.Pos, related []analysis.RelatedInformation, format string, args ...any) {
+	if !pos.IsValid() || analysisutil.IsGenerated(c.pass.Files, pos) || c.sup.Silenced(pos) {
+		return
+	}
+	c.diags = append(c.diags, analysis.Diagnostic{
+		Pos:      pos,
+		End:      end,
+		Category: r.category,
+		Message:  fmt.Sprintf(format, args...),
+		URL:      URL + r.anchor,
+		Related:  related,
+	})
+}
+
+// related turns witness links into related information.
+func related(links []link) []analysis.RelatedInformation {
+	var out []analysis.RelatedInformation
+	for _, l := range links {
+		if l.pos.IsValid() && l.what != "" {
+			out = append(out, analysis.RelatedInformation{Pos: l.pos, Message: l.what})
+		}
+	}
+	return out
+}
+
+// calls returns the static calls to the function named key ("pkg.Name")
+// in the package, with the function containing each.
+func (c *checker) calls(keys ...string) []siteCall {
+	var out []siteCall
+	for _, fn := range c.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				if k := ssax.FuncKey(ssax.Callee(&call.Call)); k != "" && slices.Contains(keys, k) {
+					out = append(out, siteCall{fn: fn, call: call, key: k})
+				}
+			}
+		}
+	}
+	return out
+}
+
+type siteCall struct {
+	fn   *ssa.Function
+	call *ssa.Call
+	key  string
+}

@@ -1,0 +1,84 @@
+package refcycle_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/connlint/connlint/passes/refcycle"
+)
+
+func testdata(t *testing.T) string {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestR1(t *testing.T) {
+	analysistest.Run(t, testdata(t), refcycle.Analyzer, "refcycle/r1")
+}
+
+func TestR2(t *testing.T) {
+	analysistest.Run(t, testdata(t), refcycle.Analyzer, "refcycle/r2")
+}
+
+func TestR3(t *testing.T) {
+	analysistest.Run(t, testdata(t), refcycle.Analyzer, "refcycle/r3")
+}
+
+// collect records analysistest's complaints instead of failing: the stub
+// packages of other owners carry no // want comments, so the test checks
+// their diagnostics itself.
+type collect struct{ errs []string }
+
+func (c *collect) Errorf(format string, args ...any) {
+	c.errs = append(c.errs, fmt.Sprintf(format, args...))
+}
+
+// TestVitessStub runs on the offline copy of vitess's connStack: the v19
+// Pop (stackv19) is reported, the fixed one (smartconnpool) is not.
+func TestVitessStub(t *testing.T) {
+	const buggy = "vitess.io/vitess/go/pools/smartconnpool/stackv19"
+	const fixed = "vitess.io/vitess/go/pools/smartconnpool"
+	var c collect
+	results := analysistest.Run(&c, testdata(t), refcycle.Analyzer, buggy, fixed)
+	var got []string
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			got = append(got, r.Pass.Pkg.Path()+": "+d.Category+": "+d.Message)
+		}
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], buggy+": R3: Pop unlinks oldHead from connStack.top") {
+		t.Errorf("want one R3 report on stackv19's Pop, got %d:\n%s", len(got), strings.Join(got, "\n"))
+	}
+}
+
+func TestR5(t *testing.T) {
+	analysistest.Run(t, testdata(t), refcycle.Analyzer, "refcycle/r5")
+}
+
+// TestR4 enables the opt-in registry rule on a copy of the analyzer; the
+// default analyzer stays silent on the same package.
+func TestR4(t *testing.T) {
+	a := refcycle.New(refcycle.Config{})
+	if err := a.Flags.Set("registry", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata(t), a, "refcycle/r4")
+
+	var c collect
+	for _, r := range analysistest.Run(&c, testdata(t), refcycle.Analyzer, "refcycle/r4") {
+		for _, d := range r.Diagnostics {
+			t.Errorf("R4 is opt-in, but the default analyzer reported: %s", d.Message)
+		}
+	}
+}
+
+func TestGenerated(t *testing.T) {
+	analysistest.Run(t, testdata(t), refcycle.Analyzer, "refcycle/gen")
+}

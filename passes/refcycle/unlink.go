@@ -1,0 +1,504 @@
+package refcycle
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/connlint/connlint/internal/analysisutil"
+	"github.com/connlint/connlint/internal/ssax"
+	"github.com/connlint/connlint/internal/typegraph"
+)
+
+// R3: an unlinked node keeps its link.
+//
+// The linked form needs all of: n is read from a slot (a field or global,
+// plain or an atomic with Load), the slot is then set to n's own link
+// (plain store, Store, or a CompareAndSwap from n, on its success branch),
+// and n escapes (returned, stored, sent) on a path from there that does not
+// overwrite n's link. A node that is unlinked but dropped, or whose link is
+// cleared or overwritten (moved to another list), is fine.
+//
+// The slice form needs a read of s.f[len(s.f)-k] and a store of
+// s.f[:len(s.f)-k] back into s.f, for a field whose elements hold pointers,
+// in a function that never stores into an element of s.f (zeroing the slot,
+// or the swap of a swap-remove, which leaves a duplicate of a live element).
+//
+// Approximations: n passed to a call is not an escape (the callee may push
+// it back, which overwrites the link); two reads of the same field path are
+// the same slot, whatever happens between them.
+
+func (c *checker) unlinks() {
+	for _, fn := range c.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch in := instr.(type) {
+				case *ssa.Store:
+					c.slicePop(fn, in)
+				default:
+					if n, slot := takeFromSlot(instr); n != nil {
+						c.unlinkNode(fn, n, slot)
+					}
+				}
+			}
+		}
+	}
+}
+
+// takeFromSlot recognises n := s.head, n := head (a global), and
+// n := s.head.Load() (also the first result of a Load returning a tuple,
+// as vitess's atomic2.PointerAndUint64 does). It returns n and the slot's
+// address.
+func takeFromSlot(instr ssa.Instruction) (ssa.Value, ssa.Value) {
+	switch in := instr.(type) {
+	case *ssa.UnOp:
+		if in.Op == token.MUL && isSlot(in.X) {
+			return in, in.X
+		}
+	case *ssa.Call:
+		if recv, name := methodCall(in); name == "Load" && isSlot(recv) {
+			return result(in, 0), recv
+		}
+	}
+	return nil, nil
+}
+
+func isSlot(addr ssa.Value) bool {
+	switch addr.(type) {
+	case *ssa.FieldAddr, *ssa.Global:
+		return true
+	}
+	return false
+}
+
+// methodCall returns the receiver and name of a static method call.
+func methodCall(call ssa.CallInstruction) (ssa.Value, string) {
+	m := ssax.Method(call.Common())
+	if m == nil || call.Common().IsInvoke() {
+		return nil, ""
+	}
+	return ssax.Receiver(call.Common()), m.Name()
+}
+
+// linkFields returns the fields of node type t that refer to another t:
+// *T or atomic.Pointer[T]. Types that are not in the garbage-collected
+// heap (runtime internals marked sys.NotInHeap) have none that matter.
+func linkFields(t types.Type) []int {
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	var out []int
+	for i := 0; i < st.NumFields(); i++ {
+		ft := st.Field(i).Type()
+		if ssax.TypeKey(ft) == "internal/runtime/sys.NotInHeap" {
+			return nil
+		}
+		if linkTarget(ft, t) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func linkTarget(ft, node types.Type) bool {
+	if p, ok := types.Unalias(ft).(*types.Pointer); ok {
+		return typegraph.Same(p.Elem(), node)
+	}
+	if n, ok := types.Unalias(ft).(*types.Named); ok && ssax.TypeKey(n) == "sync/atomic.Pointer" {
+		return typegraph.Same(n.TypeArgs().At(0), node)
+	}
+	return false
+}
+
+// unlinkNode checks the linked form for node n taken from slot.
+func (c *checker) unlinkNode(fn *ssa.Function, n, slot ssa.Value) {
+	if n == nil {
+		return
+	}
+	node := deref(n.Type())
+	links := linkFields(node)
+	if len(links) == 0 {
+		return
+	}
+	for _, ref := range *n.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.X != n || !slices.Contains(links, fa.Field) {
+			continue
+		}
+		read, next := readLink(fa)
+		if next == nil {
+			continue
+		}
+		head, onSuccess := c.headStore(n, next, slot)
+		if head == nil {
+			continue
+		}
+		clears := func(in ssa.Instruction) bool { return overwritesLink(in, n, fa.Field) }
+		if !reachAvoid(read, nil, head, clears) {
+			continue // the link is overwritten before the head moves
+		}
+		for _, esc := range escapes(n, slot) {
+			if reachAvoid(head, onSuccess, esc, clears) {
+				c.reportUnlink(fn, n, fa, slot, head)
+				return
+			}
+		}
+	}
+}
+
+// readLink returns the instruction reading n.link and the value read.
+func readLink(fa *ssa.FieldAddr) (ssa.Instruction, ssa.Value) {
+	for _, ref := range *fa.Referrers() {
+		switch in := ref.(type) {
+		case *ssa.UnOp:
+			if in.Op == token.MUL {
+				return in, in
+			}
+		case *ssa.Call:
+			if recv, name := methodCall(in); name == "Load" && recv == fa {
+				return in, in
+			}
+		}
+	}
+	return nil, nil
+}
+
+// headStore finds where the slot is set to next: a store, a Store call, or
+// a CompareAndSwap(n, next). For a CompareAndSwap it also returns the
+// blocks where it succeeded.
+func (c *checker) headStore(n, next, slot ssa.Value) (ssa.Instruction, []*ssa.BasicBlock) {
+	for _, ref := range *next.Referrers() {
+		switch in := ref.(type) {
+		case *ssa.Store:
+			if in.Val == next && samePath(in.Addr, slot) {
+				return in, nil
+			}
+		case *ssa.Call:
+			recv, name := methodCall(in)
+			if recv == nil || !samePath(recv, slot) {
+				continue
+			}
+			switch name {
+			case "Store":
+				if len(in.Call.Args) == 2 && in.Call.Args[1] == next {
+					return in, nil
+				}
+			case "CompareAndSwap":
+				// (old, new) or, for pointer-and-counter pairs,
+				// (oldp, oldu, newp, newu): the pointer arguments in order.
+				var ptrs []ssa.Value
+				for _, a := range in.Call.Args[1:] {
+					if _, ok := a.Type().Underlying().(*types.Pointer); ok || ssax.IsNil(a) {
+						ptrs = append(ptrs, a)
+					}
+				}
+				if len(ptrs) == 2 && canon(ptrs[0]) == n && ptrs[1] == next {
+					return in, successBlocks(in)
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// successBlocks returns the successor taken when a CompareAndSwap
+// succeeds, if its result decides a branch; nil means all successors.
+func successBlocks(call *ssa.Call) []*ssa.BasicBlock {
+	for _, ref := range *call.Referrers() {
+		switch in := ref.(type) {
+		case *ssa.If:
+			return in.Block().Succs[:1]
+		case *ssa.UnOp:
+			if in.Op != token.NOT {
+				continue
+			}
+			for _, r := range *in.Referrers() {
+				if iff, ok := r.(*ssa.If); ok {
+					return iff.Block().Succs[1:]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// overwritesLink reports whether in stores into n.link (n.next = x, or
+// n.next.Store(x)): the unlinked node no longer refers to its old
+// neighbour.
+func overwritesLink(in ssa.Instruction, n ssa.Value, field int) bool {
+	isLink := func(addr ssa.Value) bool {
+		fa, ok := addr.(*ssa.FieldAddr)
+		return ok && fa.Field == field && canon(fa.X) == n
+	}
+	switch in := in.(type) {
+	case *ssa.Store:
+		return isLink(in.Addr)
+	case *ssa.Call:
+		recv, name := methodCall(in)
+		return recv != nil && isLink(recv) && (name == "Store" || name == "Swap" || name == "CompareAndSwap")
+	}
+	return false
+}
+
+// escapes returns the instructions through which n leaves the function or
+// becomes reachable from elsewhere: returns, stores, map updates, sends.
+// Storing n back into its own slot is not an escape.
+func escapes(n, slot ssa.Value) []ssa.Instruction {
+	var out []ssa.Instruction
+	seen := make(map[ssa.Value]bool)
+	var visit func(v ssa.Value, depth int)
+	visit = func(v ssa.Value, depth int) {
+		if seen[v] || depth > 3 {
+			return
+		}
+		seen[v] = true
+		for _, ref := range *v.Referrers() {
+			switch in := ref.(type) {
+			case *ssa.Return, *ssa.MapUpdate, *ssa.Send:
+				out = append(out, in)
+			case *ssa.Store:
+				if in.Val == v && !samePath(in.Addr, slot) {
+					out = append(out, in)
+				}
+			case *ssa.Phi, *ssa.ChangeType, *ssa.MakeInterface, *ssa.Convert:
+				visit(in.(ssa.Value), depth+1)
+			}
+		}
+	}
+	visit(n, 0)
+	return out
+}
+
+// reachAvoid reports whether some path runs from just after from to to
+// without executing an instruction for which avoid is true. When succs is
+// not nil, the path leaves from's block through those successors only.
+func reachAvoid(from ssa.Instruction, succs []*ssa.BasicBlock, to ssa.Instruction, avoid func(ssa.Instruction) bool) bool {
+	b := from.Block()
+	after := false
+	for _, in := range b.Instrs {
+		if in == from {
+			after = true
+			continue
+		}
+		if !after {
+			continue
+		}
+		if in == to {
+			return true
+		}
+		if avoid(in) {
+			return false
+		}
+	}
+	if succs == nil {
+		succs = b.Succs
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	queue := append([]*ssa.BasicBlock(nil), succs...)
+	for len(queue) > 0 {
+		blk := queue[0]
+		queue = queue[1:]
+		if seen[blk] {
+			continue
+		}
+		seen[blk] = true
+		blocked := false
+		for _, in := range blk.Instrs {
+			if in == to {
+				return true
+			}
+			if avoid(in) {
+				blocked = true
+				break
+			}
+		}
+		if !blocked {
+			queue = append(queue, blk.Succs...)
+		}
+	}
+	return false
+}
+
+func (c *checker) reportUnlink(fn *ssa.Function, n ssa.Value, link *ssa.FieldAddr, slot ssa.Value, head ssa.Instruction) {
+	field := fieldVar(link)
+	if field == nil {
+		return
+	}
+	v := c.varName(n, "n")
+	clear := fmt.Sprintf("%s.%s = nil", v, field.Name())
+	if ssax.TypeKey(field.Type()) == "sync/atomic.Pointer" {
+		clear = fmt.Sprintf("%s.%s.Store(nil)", v, field.Name())
+	}
+	how := "sets"
+	if call, ok := head.(*ssa.Call); ok {
+		_, how = methodCall(call)
+	}
+	c.report(ruleUnlink, fn.Pos(), fn.Pos(), []analysis.RelatedInformation{{Pos: head.Pos(), Message: "the head moves to " + v + "." + field.Name() + " here"}},
+		"%s unlinks %s from %s (%s to %s.%s) but lets it escape with %s.%s still set: while %s is alive (e.g. a reserved connection that is never pushed back) it pins every node that was below it and all they hold; clear the link once unlinked (%s)",
+		fn.Name(), v, describeAddr(slot), how, v, field.Name(), v, field.Name(), v, clear)
+}
+
+// varName returns the source name of the variable v is assigned to (for
+// oldHead, _ := s.top.Load(), "oldHead"), or def.
+func (c *checker) varName(v ssa.Value, def string) string {
+	pos := v.Pos()
+	idx := 0
+	if e, ok := v.(*ssa.Extract); ok {
+		pos, idx = e.Tuple.Pos(), e.Index
+	}
+	f := analysisutil.FileOf(c.pass.Files, pos)
+	if !pos.IsValid() || f == nil {
+		return def
+	}
+	path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+	for _, n := range path {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok {
+			continue
+		}
+		if len(as.Lhs) != len(as.Rhs) {
+			if idx < len(as.Lhs) {
+				if id, ok := as.Lhs[idx].(*ast.Ident); ok && id.Name != "_" {
+					return id.Name
+				}
+			}
+			return def
+		}
+		for i, r := range as.Rhs {
+			if r.Pos() <= pos && pos < r.End() {
+				if id, ok := as.Lhs[i].(*ast.Ident); ok && id.Name != "_" {
+					return id.Name
+				}
+			}
+		}
+		return def
+	}
+	return def
+}
+
+// slicePop checks the slice form: s.f = s.f[:len(s.f)-k] after reading
+// s.f[len(s.f)-k], with no store into an element of s.f in the function.
+func (c *checker) slicePop(fn *ssa.Function, st *ssa.Store) {
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok {
+		return
+	}
+	sl, ok := st.Val.(*ssa.Slice)
+	if !ok || sl.High == nil || sl.Max != nil || (sl.Low != nil && !isZero(sl.Low)) || !isLoadOf(sl.X, fa) {
+		return
+	}
+	slice, ok := sl.X.Type().Underlying().(*types.Slice)
+	if !ok || !ssax.MayHoldPointers(slice.Elem()) || !isLenMinus(sl.High, fa) {
+		return
+	}
+	read := false
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch in := instr.(type) {
+			case *ssa.UnOp:
+				if ia, ok := in.X.(*ssa.IndexAddr); ok && in.Op == token.MUL && isLoadOf(ia.X, fa) && sameIndex(ia.Index, sl.High) {
+					read = true
+				}
+			case *ssa.Store:
+				if ia, ok := in.Addr.(*ssa.IndexAddr); ok && isLoadOf(ia.X, fa) {
+					return // the slot is zeroed (or reused by a swap-remove)
+				}
+			case *ssa.Call:
+				if b, ok := in.Call.Value.(*ssa.Builtin); ok && b.Name() == "clear" && isLoadOf(canon(in.Call.Args[0]), fa) {
+					return
+				}
+			}
+		}
+	}
+	if !read {
+		return
+	}
+	field := describeAddr(fa)
+	c.report(ruleUnlink, fn.Pos(), fn.Pos(), []analysis.RelatedInformation{{Pos: st.Pos(), Message: "the slice is shortened here"}},
+		"%s pops the last element of %s without clearing the vacated slot: the backing array keeps the popped %s, and all it holds, reachable until a later append overwrites the slot; set the slot to nil before re-slicing (or use slices.Delete, which clears it)",
+		fn.Name(), field, typegraph.Name(slice.Elem()))
+}
+
+// isLoadOf reports whether v loads the field at addr (by access path).
+func isLoadOf(v ssa.Value, addr ssa.Value) bool {
+	ld, ok := v.(*ssa.UnOp)
+	return ok && ld.Op == token.MUL && samePath(ld.X, addr)
+}
+
+// isLenMinus reports whether v is len(s.f) - k for a constant k >= 1.
+func isLenMinus(v ssa.Value, addr ssa.Value) bool {
+	bin, ok := v.(*ssa.BinOp)
+	if !ok || bin.Op != token.SUB {
+		return false
+	}
+	if k, ok := ssax.IntConst(bin.Y); !ok || k < 1 {
+		return false
+	}
+	call, ok := bin.X.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	b, ok := call.Call.Value.(*ssa.Builtin)
+	return ok && b.Name() == "len" && isLoadOf(call.Call.Args[0], addr)
+}
+
+// sameIndex compares two index expressions structurally, so that the
+// len(s.f)-1 of the read and the one of the re-slice match.
+func sameIndex(a, b ssa.Value) bool {
+	if a == b {
+		return true
+	}
+	switch x := a.(type) {
+	case *ssa.Const:
+		y, ok := b.(*ssa.Const)
+		return ok && x.Value != nil && y.Value != nil && x.Value.ExactString() == y.Value.ExactString()
+	case *ssa.BinOp:
+		y, ok := b.(*ssa.BinOp)
+		return ok && x.Op == y.Op && sameIndex(x.X, y.X) && sameIndex(x.Y, y.Y)
+	case *ssa.Call:
+		y, ok := b.(*ssa.Call)
+		if !ok || len(x.Call.Args) != 1 || len(y.Call.Args) != 1 {
+			return false
+		}
+		bx, ok1 := x.Call.Value.(*ssa.Builtin)
+		by, ok2 := y.Call.Value.(*ssa.Builtin)
+		return ok1 && ok2 && bx.Name() == "len" && by.Name() == "len" && sameLoad(x.Call.Args[0], y.Call.Args[0])
+	}
+	return false
+}
+
+func sameLoad(a, b ssa.Value) bool {
+	la, ok1 := a.(*ssa.UnOp)
+	lb, ok2 := b.(*ssa.UnOp)
+	return ok1 && ok2 && la.Op == token.MUL && lb.Op == token.MUL && samePath(la.X, lb.X)
+}
+
+func isZero(v ssa.Value) bool {
+	k, ok := ssax.IntConst(v)
+	return ok && k == 0
+}
+
+// samePath reports whether two addresses name the same location by access
+// path: the same field of the same root, through the same loads. It does
+// not consider stores between the two accesses.
+func samePath(a, b ssa.Value) bool {
+	if a == b {
+		return true
+	}
+	switch x := a.(type) {
+	case *ssa.FieldAddr:
+		y, ok := b.(*ssa.FieldAddr)
+		return ok && x.Field == y.Field && types.Identical(x.X.Type(), y.X.Type()) && samePath(canon(x.X), canon(y.X))
+	case *ssa.UnOp:
+		y, ok := b.(*ssa.UnOp)
+		return ok && x.Op == token.MUL && y.Op == token.MUL && samePath(x.X, y.X)
+	}
+	return false
+}

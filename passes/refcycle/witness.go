@@ -1,0 +1,533 @@
+package refcycle
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/connlint/connlint/internal/ssax"
+	"github.com/connlint/connlint/internal/typegraph"
+)
+
+// This file holds the witness machinery. A type that can reach itself is
+// not a leak: a linked list's node type can, yet a list is a chain that the
+// collector frees piece by piece. What the rules need is evidence that an
+// instance really can point back to itself: the analyzed code stores c into
+// p.conns and p into c.pool for the same c and p.
+//
+// The evidence is a graph per function whose nodes are SSA values (looking
+// through conversions that keep the object: see canon) and whose edges are
+// the references the code creates or reads: stores into fields, elements
+// and variables, appends, map updates, sends, closure captures, loads, and
+// the effects of calls to the package's own functions (summaries). A cycle
+// in that graph is a witness.
+//
+// Deliberate approximations:
+//   - Phi nodes of loops are not followed. A loop-carried variable names a
+//     different object on each iteration; merging them would make every
+//     list built in a loop (n.next = head; head = n) look like a cycle.
+//   - Two loads of the same field are different nodes, and so are values
+//     passed through a local variable that is captured by a closure: such
+//     witnesses are missed (no report), never invented.
+//   - Calls through interfaces and func values, and calls into other
+//     packages, create no edges (except the append and copy builtins).
+
+// A link is one reference between two values of a function.
+type link struct {
+	to   ssa.Value
+	pos  token.Pos
+	what string // for related information, e.g. "stores into Conn.pool"
+}
+
+// fgraph is the reference graph of one function.
+type fgraph struct {
+	nodes []ssa.Value // in order of first appearance, for determinism
+	succ  map[ssa.Value][]link
+}
+
+// A summary edge says that after a call, the object of parameter (or
+// result, numbered after the parameters) from refers to that of to.
+type sumEdge struct{ from, to int }
+
+// heapGraph holds the reference graphs of all functions of the package.
+type heapGraph struct {
+	funcs  []*ssa.Function
+	index  map[*ssa.Function]int
+	sums   [][]sumEdge
+	graphs []*fgraph
+}
+
+// maxSummaryRounds bounds the fixpoint over summaries: each round lets
+// effects travel one more level up the call graph.
+const maxSummaryRounds = 4
+
+func newHeapGraph(funcs []*ssa.Function) *heapGraph {
+	h := &heapGraph{
+		funcs:  funcs,
+		index:  make(map[*ssa.Function]int, len(funcs)),
+		sums:   make([][]sumEdge, len(funcs)),
+		graphs: make([]*fgraph, len(funcs)),
+	}
+	for i, fn := range funcs {
+		h.index[fn] = i
+	}
+	for range maxSummaryRounds {
+		changed := false
+		for i, fn := range funcs {
+			h.graphs[i] = h.build(fn)
+			if s := h.summarize(i); !slices.Equal(s, h.sums[i]) {
+				h.sums[i] = s
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	return h
+}
+
+// graph returns the reference graph of fn, or nil if fn is not one of the
+// package's source functions.
+func (h *heapGraph) graph(fn *ssa.Function) *fgraph {
+	if i, ok := h.index[fn]; ok {
+		return h.graphs[i]
+	}
+	return nil
+}
+
+// canon looks through the operations that yield the same object (or an
+// interior pointer into the same backing array) under a different type.
+func canon(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		case *ssa.SliceToArrayPointer:
+			v = x.X
+		case *ssa.Slice:
+			v = x.X
+		case *ssa.MultiConvert:
+			v = x.X
+		case *ssa.Convert:
+			if !pointerLike(x.Type()) || !pointerLike(x.X.Type()) {
+				return v // e.g. to uintptr: the collector no longer sees it
+			}
+			v = x.X
+		case *ssa.TypeAssert:
+			if x.CommaOk {
+				return v
+			}
+			v = x.X
+		case *ssa.UnOp:
+			cell, ok := x.X.(*ssa.Alloc)
+			if x.Op != token.MUL || !ok {
+				return v
+			}
+			if v = onceAssigned(cell); v == nil {
+				return x
+			}
+		case *ssa.Extract:
+			if x.Index != 0 {
+				return v
+			}
+			switch t := x.Tuple.(type) {
+			case *ssa.TypeAssert:
+				v = t.X
+			case *ssa.Lookup, *ssa.UnOp:
+				return t // v, ok := m[k] and v, ok := <-ch
+			default:
+				return v
+			}
+		default:
+			return v
+		}
+	}
+}
+
+// onceAssigned returns the value stored in a local variable's cell if it
+// is stored exactly once and otherwise only read or captured (and not
+// assigned by the closures that capture it), else nil.
+func onceAssigned(cell *ssa.Alloc) ssa.Value {
+	if !pointerLike(deref(cell.Type())) {
+		return nil
+	}
+	var val ssa.Value
+	for _, ref := range *cell.Referrers() {
+		switch in := ref.(type) {
+		case *ssa.Store:
+			if in.Addr != cell || val != nil {
+				return nil
+			}
+			val = in.Val
+		case *ssa.UnOp:
+			if in.Op != token.MUL {
+				return nil
+			}
+		case *ssa.MakeClosure:
+			fn := in.Fn.(*ssa.Function)
+			for i, b := range in.Bindings {
+				if b == cell && i < len(fn.FreeVars) && assigns(fn.FreeVars[i]) {
+					return nil
+				}
+			}
+		case *ssa.DebugRef:
+		default:
+			return nil
+		}
+	}
+	return val
+}
+
+// assigns reports whether a closure stores into a captured variable.
+func assigns(fv *ssa.FreeVar) bool {
+	for _, ref := range *fv.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == fv {
+			return true
+		}
+		if _, ok := ref.(*ssa.MakeClosure); ok {
+			return true // captured again: do not follow
+		}
+	}
+	return false
+}
+
+func pointerLike(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Signature:
+		return true
+	case *types.Basic:
+		return u.Kind() == types.UnsafePointer
+	}
+	return false
+}
+
+func (g *fgraph) add(from, to ssa.Value, pos token.Pos, what string) {
+	if from == nil || to == nil {
+		return
+	}
+	from, to = canon(from), canon(to)
+	switch to.(type) {
+	case *ssa.Const, *ssa.Function, *ssa.Builtin:
+		return
+	}
+	if !ssax.MayHoldPointers(to.Type()) {
+		return
+	}
+	for _, v := range [2]ssa.Value{from, to} {
+		if _, ok := g.succ[v]; !ok {
+			g.succ[v] = nil
+			g.nodes = append(g.nodes, v)
+		}
+	}
+	g.succ[from] = append(g.succ[from], link{to: to, pos: pos, what: what})
+}
+
+// build computes fn's reference graph using the current summaries.
+func (h *heapGraph) build(fn *ssa.Function) *fgraph {
+	g := &fgraph{succ: make(map[ssa.Value][]link)}
+	var copies [][2]ssa.Value // a struct or array value loaded from a local
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			pos := instr.Pos()
+			switch in := instr.(type) {
+			case *ssa.Store:
+				g.add(ssax.AddrRoot(in.Addr), in.Val, pos, "stores into "+describeAddr(in.Addr))
+			case *ssa.UnOp:
+				switch in.Op {
+				case token.MUL:
+					g.add(ssax.AddrRoot(in.X), in, pos, "loads "+describeAddr(in.X))
+					if a, ok := in.X.(*ssa.Alloc); ok && !pointerLike(in.Type()) {
+						copies = append(copies, [2]ssa.Value{in, a})
+					}
+				case token.ARROW:
+					g.add(in.X, in, pos, "receives")
+				}
+			case *ssa.MapUpdate:
+				g.add(in.Map, in.Value, pos, "stores into a map")
+				g.add(in.Map, in.Key, pos, "stores into a map")
+			case *ssa.Lookup:
+				g.add(in.X, in, pos, "looks up a map")
+			case *ssa.Field:
+				g.add(in.X, in, pos, "reads a field")
+			case *ssa.Index:
+				g.add(in.X, in, pos, "reads an element")
+			case *ssa.Send:
+				g.add(in.Chan, in.X, pos, "sends")
+			case *ssa.MakeClosure:
+				for _, v := range in.Bindings {
+					g.add(in, v, pos, "captures")
+				}
+			case *ssa.Phi:
+				if !loopPhi(in) {
+					for _, e := range in.Edges {
+						g.add(in, e, pos, "")
+					}
+				}
+			case ssa.CallInstruction:
+				h.call(g, in)
+			}
+		}
+	}
+	// A value copied out of a local (connHandler{c: c} is built in a
+	// local, then loaded) refers to what the local refers to.
+	for _, cp := range copies {
+		for _, l := range g.succ[cp[1]] {
+			if l.to != cp[0] {
+				g.add(cp[0], l.to, l.pos, l.what)
+			}
+		}
+	}
+	return g
+}
+
+// loopPhi reports whether a phi merges values from a back edge.
+func loopPhi(phi *ssa.Phi) bool {
+	b := phi.Block()
+	for _, p := range b.Preds {
+		if b.Dominates(p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (h *heapGraph) call(g *fgraph, call ssa.CallInstruction) {
+	common := call.Common()
+	res := call.Value() // nil for go and defer
+	pos := call.Pos()
+	if b, ok := common.Value.(*ssa.Builtin); ok {
+		switch b.Name() {
+		case "append":
+			if res != nil {
+				g.add(res, common.Args[0], pos, "appends")
+				g.add(res, common.Args[1], pos, "appends")
+			}
+		case "copy":
+			g.add(common.Args[0], common.Args[1], pos, "copies")
+		}
+		return
+	}
+	callee := common.StaticCallee()
+	if callee == nil {
+		return
+	}
+	if o := callee.Origin(); o != nil {
+		callee = o
+	}
+	i, ok := h.index[callee]
+	if !ok {
+		return
+	}
+	np := len(callee.Params)
+	node := func(k int) ssa.Value {
+		if k < np {
+			if k < len(common.Args) {
+				return common.Args[k]
+			}
+			return nil
+		}
+		return result(res, k-np)
+	}
+	for _, e := range h.sums[i] {
+		g.add(node(e.from), node(e.to), pos, "via "+callee.Name())
+	}
+}
+
+// result returns result r of a call value (the call itself, or the
+// Extract of a tuple), or nil.
+func result(call ssa.Value, r int) ssa.Value {
+	if call == nil {
+		return nil
+	}
+	if _, ok := call.Type().(*types.Tuple); !ok {
+		if r == 0 {
+			return call
+		}
+		return nil
+	}
+	for _, ref := range *call.Referrers() {
+		if e, ok := ref.(*ssa.Extract); ok && e.Index == r {
+			return e
+		}
+	}
+	return nil
+}
+
+// summarize lists the references among the parameters and results of
+// function i that its graph shows.
+func (h *heapGraph) summarize(i int) []sumEdge {
+	fn, g := h.funcs[i], h.graphs[i]
+	ends := make(map[ssa.Value][]int) // node -> parameter/result numbers
+	var order []ssa.Value
+	mark := func(v ssa.Value, k int) {
+		v = canon(v)
+		if _, ok := g.succ[v]; !ok {
+			return // no reference touches it
+		}
+		if _, ok := ends[v]; !ok {
+			order = append(order, v)
+		}
+		ends[v] = append(ends[v], k)
+	}
+	for k, p := range fn.Params {
+		mark(p, k)
+	}
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			for r, v := range ret.Results {
+				mark(v, len(fn.Params)+r)
+			}
+		}
+	}
+	var out []sumEdge
+	for _, src := range order {
+		reached := g.reach(src)
+		for _, dst := range order {
+			if !reached[dst] {
+				continue
+			}
+			for _, a := range ends[src] {
+				for _, b := range ends[dst] {
+					if a != b {
+						out = append(out, sumEdge{a, b})
+					}
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(x, y sumEdge) int {
+		if x.from != y.from {
+			return x.from - y.from
+		}
+		return x.to - y.to
+	})
+	return slices.Compact(out)
+}
+
+// reach returns the nodes reachable from v by one or more links.
+func (g *fgraph) reach(v ssa.Value) map[ssa.Value]bool {
+	seen := make(map[ssa.Value]bool)
+	stack := []ssa.Value{v}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, l := range g.succ[n] {
+			if !seen[l.to] {
+				seen[l.to] = true
+				stack = append(stack, l.to)
+			}
+		}
+	}
+	return seen
+}
+
+// path returns a shortest chain of one or more links from v to a node
+// satisfying stop, or nil.
+func (g *fgraph) path(v ssa.Value, stop func(ssa.Value) bool) []link {
+	type item struct {
+		node ssa.Value
+		prev int
+		l    link
+	}
+	queue := []item{{node: v, prev: -1}}
+	seen := map[ssa.Value]bool{v: true}
+	for i := 0; i < len(queue); i++ {
+		for _, l := range g.succ[queue[i].node] {
+			if stop(l.to) {
+				p := []link{l}
+				for j := i; queue[j].prev >= 0; j = queue[j].prev {
+					p = append([]link{queue[j].l}, p...)
+				}
+				return p
+			}
+			if !seen[l.to] {
+				seen[l.to] = true
+				queue = append(queue, item{node: l.to, prev: i, l: l})
+			}
+		}
+	}
+	return nil
+}
+
+// witness returns a chain of links, in any function of the package, from a
+// value whose type matches from to a value whose type matches to. With
+// cycle set, the chain must come back to the value it started from: the
+// evidence that one instance refers to itself, rather than to another
+// instance of the same type (as in a chain of list nodes).
+func (h *heapGraph) witness(from, to func(types.Type) bool, cycle bool) []link {
+	for _, g := range h.graphs {
+		for _, n := range g.nodes {
+			if !from(n.Type()) {
+				continue
+			}
+			stop := func(v ssa.Value) bool { return to(v.Type()) }
+			if cycle {
+				stop = func(v ssa.Value) bool { return v == n }
+			}
+			if p := g.path(n, stop); p != nil {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+// pointerTo returns a predicate for pointers to objects of type t.
+func pointerTo(t types.Type) func(types.Type) bool {
+	return func(u types.Type) bool {
+		p, ok := u.Underlying().(*types.Pointer)
+		return ok && typegraph.Same(p.Elem(), t)
+	}
+}
+
+// sameType returns a predicate for t itself (or, for pointers, pointers to
+// the same kind of object).
+func sameType(t types.Type) func(types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return pointerTo(p.Elem())
+	}
+	return func(u types.Type) bool { return typegraph.Same(u, t) }
+}
+
+// describeAddr names an address for messages: "Conn.pool", "Pool.conns[]".
+func describeAddr(addr ssa.Value) string {
+	switch a := addr.(type) {
+	case *ssa.FieldAddr:
+		if f := fieldVar(a); f != nil {
+			return typegraph.Name(deref(a.X.Type())) + "." + f.Name()
+		}
+		return "a field"
+	case *ssa.IndexAddr:
+		if ld, ok := a.X.(*ssa.UnOp); ok && ld.Op == token.MUL {
+			return describeAddr(ld.X) + "[]"
+		}
+		return describeAddr(a.X) + "[]"
+	case *ssa.Global:
+		return a.Name()
+	}
+	return "a variable"
+}
+
+// fieldVar returns the field a FieldAddr selects, or nil when the struct is
+// only known through a type parameter's constraint.
+func fieldVar(fa *ssa.FieldAddr) *types.Var {
+	if st, ok := deref(fa.X.Type()).Underlying().(*types.Struct); ok && fa.Field < st.NumFields() {
+		return st.Field(fa.Field)
+	}
+	return nil
+}
+
+// deref returns the element type of a pointer type, or t itself.
+func deref(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
