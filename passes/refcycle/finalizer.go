@@ -263,7 +263,7 @@ func fieldAddrOf(addr ssa.Value) *ssa.FieldAddr {
 // through an interface or func value: the dynamic type of an interface,
 // the types a closure captures, the elements an append adds.
 func concreteTypes(v ssa.Value, depth int) []types.Type {
-	if depth > 3 {
+	if depth > 6 {
 		return nil
 	}
 	v = canon(v)
@@ -271,7 +271,7 @@ func concreteTypes(v ssa.Value, depth int) []types.Type {
 	case *ssa.MakeClosure:
 		var out []types.Type
 		for _, b := range x.Bindings {
-			out = append(out, concreteTypes(b, depth+1)...)
+			out = append(out, concreteTypes(captured(b), depth+1)...)
 		}
 		return out
 	case *ssa.Call:

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/token"
+	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -11,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/connlint/connlint/internal/analysisutil"
+	"github.com/connlint/connlint/internal/resource"
 	"github.com/connlint/connlint/internal/ssax"
 	"github.com/connlint/connlint/internal/typegraph"
 )
@@ -175,4 +177,55 @@ type siteCall struct {
 	fn   *ssa.Function
 	call *ssa.Call
 	key  string
+}
+
+// hasLifecycle reports whether objects of type t have a lifecycle: they can
+// be released (closed, discarded) and leave the structure that holds them
+// for good. Such objects are what a stale reference really retains; a free
+// list of plain scratch objects (gob's decoder states, regexp's threads)
+// keeps its nodes alive anyway, stale links or not.
+//
+// A type has a lifecycle if it, or a field of it (through embedded and
+// nested structs and pointers, two levels deep), is a resource of the
+// families table, has a method with a release name (Close, Release, ...),
+// or has a method marked //connlint:release in this package.
+func (c *checker) hasLifecycle(t types.Type) bool {
+	return c.lifecycle(t, 0)
+}
+
+func (c *checker) lifecycle(t types.Type, depth int) bool {
+	if resource.ByType(ssax.TypeKey(t)) != nil {
+		return true
+	}
+	ms := types.NewMethodSet(t)
+	if _, ok := t.Underlying().(*types.Interface); !ok {
+		if _, isParam := t.(*types.TypeParam); !isParam {
+			ms = types.NewMethodSet(types.NewPointer(t))
+		}
+	}
+	for i := 0; i < ms.Len(); i++ {
+		if resource.IsReleaseName(ms.At(i).Obj().Name()) {
+			return true
+		}
+	}
+	if n := ssax.NamedOf(t); n != nil && n.Obj().Pkg() == c.pass.Pkg && len(c.releaseMethods(n)) > 0 {
+		return true
+	}
+	if depth >= 2 {
+		return false
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		ft := st.Field(i).Type()
+		if p, ok := types.Unalias(ft).(*types.Pointer); ok {
+			ft = p.Elem()
+		}
+		if c.lifecycle(ft, depth+1) {
+			return true
+		}
+	}
+	return false
 }

@@ -11,24 +11,21 @@ import (
 	"github.com/connlint/connlint/passes/refcycle"
 )
 
+// TestRules checks every // want in the rule packages: r1 (finalizers on
+// cycles), r2 (cleanups), r3 (unlinked nodes, slice pops), r5 (AfterFunc)
+// and gen (generated files are skipped). Each bad case sits next to its
+// near-identical correct twin. One run loads them all.
+func TestRules(t *testing.T) {
+	analysistest.Run(t, testdata(t), refcycle.Analyzer,
+		"refcycle/r1", "refcycle/r2", "refcycle/r3", "refcycle/r5", "refcycle/gen")
+}
+
 func testdata(t *testing.T) string {
 	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return dir
-}
-
-func TestR1(t *testing.T) {
-	analysistest.Run(t, testdata(t), refcycle.Analyzer, "refcycle/r1")
-}
-
-func TestR2(t *testing.T) {
-	analysistest.Run(t, testdata(t), refcycle.Analyzer, "refcycle/r2")
-}
-
-func TestR3(t *testing.T) {
-	analysistest.Run(t, testdata(t), refcycle.Analyzer, "refcycle/r3")
 }
 
 // collect records analysistest's complaints instead of failing: the stub
@@ -58,10 +55,6 @@ func TestVitessStub(t *testing.T) {
 	}
 }
 
-func TestR5(t *testing.T) {
-	analysistest.Run(t, testdata(t), refcycle.Analyzer, "refcycle/r5")
-}
-
 // TestR4 enables the opt-in registry rule on a copy of the analyzer; the
 // default analyzer stays silent on the same package.
 func TestR4(t *testing.T) {
@@ -77,8 +70,4 @@ func TestR4(t *testing.T) {
 			t.Errorf("R4 is opt-in, but the default analyzer reported: %s", d.Message)
 		}
 	}
-}
-
-func TestGenerated(t *testing.T) {
-	analysistest.Run(t, testdata(t), refcycle.Analyzer, "refcycle/gen")
 }

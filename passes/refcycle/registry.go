@@ -89,8 +89,9 @@ func (c *checker) registrationOf(fn *ssa.Function, instr ssa.Instruction) (regis
 		if !ok {
 			return registration{}, false
 		}
-		if a, ok := ld.X.(*ssa.FieldAddr); ok {
-			m := in.Map.Type().Underlying().(*types.Map)
+		a, ok1 := ld.X.(*ssa.FieldAddr)
+		m, ok2 := in.Map.Type().Underlying().(*types.Map)
+		if ok1 && ok2 {
 			fa, elems = a, []types.Type{m.Key(), m.Elem()}
 		}
 	}
@@ -105,6 +106,9 @@ func (c *checker) registrationOf(fn *ssa.Function, instr ssa.Instruction) (regis
 		return registration{}, false
 	}
 	owner := deref(fa.X.Type())
+	if ssax.NamedOf(owner) == nil {
+		return registration{}, false // a struct without a name is part of something else
+	}
 	for _, e := range elems {
 		p, ok := e.Underlying().(*types.Pointer)
 		if !ok {

@@ -25,10 +25,14 @@ import (
 // overwrite n's link. A node that is unlinked but dropped, or whose link is
 // cleared or overwritten (moved to another list), is fine.
 //
-// The slice form needs a read of s.f[len(s.f)-k] and a store of
-// s.f[:len(s.f)-k] back into s.f, for a field whose elements hold pointers,
-// in a function that never stores into an element of s.f (zeroing the slot,
-// or the swap of a swap-remove, which leaves a duplicate of a live element).
+// The slice form needs a read of s.f[len(s.f)-k] that the function returns
+// (a pool's Get hands the element out; its caller may close and drop it
+// while the slot still holds it) and a store of s.f[:len(s.f)-k] back into
+// s.f, for a field whose elements hold pointers, in a function that never
+// stores into an element of s.f (zeroing the slot, or the swap of a
+// swap-remove, which leaves a duplicate of a live element). Pops whose
+// element stays inside the function (the stack of Tarjan's algorithm) are
+// not reported: the popped values are alive elsewhere anyway.
 //
 // Approximations: n passed to a call is not an escape (the callee may push
 // it back, which overwrites the link); two reads of the same field path are
@@ -124,7 +128,7 @@ func (c *checker) unlinkNode(fn *ssa.Function, n, slot ssa.Value) {
 	}
 	node := deref(n.Type())
 	links := linkFields(node)
-	if len(links) == 0 {
+	if len(links) == 0 || !c.hasLifecycle(node) {
 		return
 	}
 	for _, ref := range *n.Referrers() {
@@ -229,20 +233,53 @@ func successBlocks(call *ssa.Call) []*ssa.BasicBlock {
 	return nil
 }
 
-// overwritesLink reports whether in stores into n.link (n.next = x, or
-// n.next.Store(x)): the unlinked node no longer refers to its old
-// neighbour.
+// overwritesLink reports whether in stores into n.link (n.next = x,
+// n.next.Store(x), *n = T{}), or calls a function of the package that does
+// so to the n it is passed (n.reset()): the unlinked node no longer refers
+// to its old neighbour.
 func overwritesLink(in ssa.Instruction, n ssa.Value, field int) bool {
+	return overwrites(in, n, field, 0)
+}
+
+// maxClearDepth bounds how deep overwrites looks into called functions.
+const maxClearDepth = 2
+
+func overwrites(in ssa.Instruction, n ssa.Value, field, depth int) bool {
 	isLink := func(addr ssa.Value) bool {
+		if canon(addr) == n {
+			return true // the whole node
+		}
 		fa, ok := addr.(*ssa.FieldAddr)
 		return ok && fa.Field == field && canon(fa.X) == n
 	}
 	switch in := in.(type) {
 	case *ssa.Store:
 		return isLink(in.Addr)
-	case *ssa.Call:
-		recv, name := methodCall(in)
-		return recv != nil && isLink(recv) && (name == "Store" || name == "Swap" || name == "CompareAndSwap")
+	case ssa.CallInstruction:
+		if _, ok := in.(*ssa.Call); ok {
+			if recv, name := methodCall(in); recv != nil && isLink(recv) && canon(recv) != n {
+				return name == "Store" || name == "Swap" || name == "CompareAndSwap"
+			}
+		}
+		callee := in.Common().StaticCallee()
+		if callee == nil || depth >= maxClearDepth || callee.Pkg == nil || callee.Blocks == nil {
+			return false
+		}
+		if o := callee.Origin(); o != nil {
+			callee = o
+		}
+		for i, a := range in.Common().Args {
+			if canon(a) != n || i >= len(callee.Params) {
+				continue
+			}
+			for _, b := range callee.Blocks {
+				for _, cin := range b.Instrs {
+					if overwrites(cin, callee.Params[i], field, depth+1) {
+						return true
+					}
+				}
+			}
+		}
 	}
 	return false
 }
@@ -381,108 +418,6 @@ func (c *checker) varName(v ssa.Value, def string) string {
 		return def
 	}
 	return def
-}
-
-// slicePop checks the slice form: s.f = s.f[:len(s.f)-k] after reading
-// s.f[len(s.f)-k], with no store into an element of s.f in the function.
-func (c *checker) slicePop(fn *ssa.Function, st *ssa.Store) {
-	fa, ok := st.Addr.(*ssa.FieldAddr)
-	if !ok {
-		return
-	}
-	sl, ok := st.Val.(*ssa.Slice)
-	if !ok || sl.High == nil || sl.Max != nil || (sl.Low != nil && !isZero(sl.Low)) || !isLoadOf(sl.X, fa) {
-		return
-	}
-	slice, ok := sl.X.Type().Underlying().(*types.Slice)
-	if !ok || !ssax.MayHoldPointers(slice.Elem()) || !isLenMinus(sl.High, fa) {
-		return
-	}
-	read := false
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			switch in := instr.(type) {
-			case *ssa.UnOp:
-				if ia, ok := in.X.(*ssa.IndexAddr); ok && in.Op == token.MUL && isLoadOf(ia.X, fa) && sameIndex(ia.Index, sl.High) {
-					read = true
-				}
-			case *ssa.Store:
-				if ia, ok := in.Addr.(*ssa.IndexAddr); ok && isLoadOf(ia.X, fa) {
-					return // the slot is zeroed (or reused by a swap-remove)
-				}
-			case *ssa.Call:
-				if b, ok := in.Call.Value.(*ssa.Builtin); ok && b.Name() == "clear" && isLoadOf(canon(in.Call.Args[0]), fa) {
-					return
-				}
-			}
-		}
-	}
-	if !read {
-		return
-	}
-	field := describeAddr(fa)
-	c.report(ruleUnlink, fn.Pos(), fn.Pos(), []analysis.RelatedInformation{{Pos: st.Pos(), Message: "the slice is shortened here"}},
-		"%s pops the last element of %s without clearing the vacated slot: the backing array keeps the popped %s, and all it holds, reachable until a later append overwrites the slot; set the slot to nil before re-slicing (or use slices.Delete, which clears it)",
-		fn.Name(), field, typegraph.Name(slice.Elem()))
-}
-
-// isLoadOf reports whether v loads the field at addr (by access path).
-func isLoadOf(v ssa.Value, addr ssa.Value) bool {
-	ld, ok := v.(*ssa.UnOp)
-	return ok && ld.Op == token.MUL && samePath(ld.X, addr)
-}
-
-// isLenMinus reports whether v is len(s.f) - k for a constant k >= 1.
-func isLenMinus(v ssa.Value, addr ssa.Value) bool {
-	bin, ok := v.(*ssa.BinOp)
-	if !ok || bin.Op != token.SUB {
-		return false
-	}
-	if k, ok := ssax.IntConst(bin.Y); !ok || k < 1 {
-		return false
-	}
-	call, ok := bin.X.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	b, ok := call.Call.Value.(*ssa.Builtin)
-	return ok && b.Name() == "len" && isLoadOf(call.Call.Args[0], addr)
-}
-
-// sameIndex compares two index expressions structurally, so that the
-// len(s.f)-1 of the read and the one of the re-slice match.
-func sameIndex(a, b ssa.Value) bool {
-	if a == b {
-		return true
-	}
-	switch x := a.(type) {
-	case *ssa.Const:
-		y, ok := b.(*ssa.Const)
-		return ok && x.Value != nil && y.Value != nil && x.Value.ExactString() == y.Value.ExactString()
-	case *ssa.BinOp:
-		y, ok := b.(*ssa.BinOp)
-		return ok && x.Op == y.Op && sameIndex(x.X, y.X) && sameIndex(x.Y, y.Y)
-	case *ssa.Call:
-		y, ok := b.(*ssa.Call)
-		if !ok || len(x.Call.Args) != 1 || len(y.Call.Args) != 1 {
-			return false
-		}
-		bx, ok1 := x.Call.Value.(*ssa.Builtin)
-		by, ok2 := y.Call.Value.(*ssa.Builtin)
-		return ok1 && ok2 && bx.Name() == "len" && by.Name() == "len" && sameLoad(x.Call.Args[0], y.Call.Args[0])
-	}
-	return false
-}
-
-func sameLoad(a, b ssa.Value) bool {
-	la, ok1 := a.(*ssa.UnOp)
-	lb, ok2 := b.(*ssa.UnOp)
-	return ok1 && ok2 && la.Op == token.MUL && lb.Op == token.MUL && samePath(la.X, lb.X)
-}
-
-func isZero(v ssa.Value) bool {
-	k, ok := ssax.IntConst(v)
-	return ok && k == 0
 }
 
 // samePath reports whether two addresses name the same location by access

@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -305,12 +306,14 @@ func (h *heapGraph) call(g *fgraph, call ssa.CallInstruction) {
 	if b, ok := common.Value.(*ssa.Builtin); ok {
 		switch b.Name() {
 		case "append":
-			if res != nil {
+			if res != nil && len(common.Args) == 2 {
 				g.add(res, common.Args[0], pos, "appends")
 				g.add(res, common.Args[1], pos, "appends")
 			}
 		case "copy":
-			g.add(common.Args[0], common.Args[1], pos, "copies")
+			if len(common.Args) == 2 {
+				g.add(common.Args[0], common.Args[1], pos, "copies")
+			}
 		}
 		return
 	}
@@ -380,6 +383,9 @@ func (h *heapGraph) summarize(i int) []sumEdge {
 		mark(p, k)
 	}
 	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
 			for r, v := range ret.Results {
 				mark(v, len(fn.Params)+r)
@@ -511,6 +517,10 @@ func describeAddr(addr ssa.Value) string {
 		return describeAddr(a.X) + "[]"
 	case *ssa.Global:
 		return a.Name()
+	case *ssa.Alloc:
+		if a.Comment != "" && !strings.Contains(a.Comment, " ") {
+			return "variable " + a.Comment
+		}
 	}
 	return "a variable"
 }

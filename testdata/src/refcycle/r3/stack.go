@@ -10,9 +10,13 @@ import (
 
 // --- the Vitess v19 connStack, with atomic.Pointer (vitessio/vitess#17808).
 
+// Conn is the pooled connection: it has a lifecycle (Close), so a node
+// holding it can leave the stack for good.
+type Conn interface{ Close() error }
+
 type Pooled struct {
 	next atomic.Pointer[Pooled]
-	buf  []byte
+	Conn Conn
 }
 
 type connStack struct {
@@ -105,6 +109,9 @@ type buf struct {
 	data [4096]byte
 	refs []*buf
 }
+
+// Release returns the buffer to its list: buffers have a lifecycle.
+func (b *buf) Release() {}
 
 type freeList struct {
 	head *buf
@@ -204,6 +211,8 @@ func (l *List) remove(e *Element) {
 
 type conn struct{ buf []byte }
 
+func (c *conn) Close() error { return nil }
+
 type pool struct {
 	free  []*conn
 	ids   []int
@@ -261,4 +270,92 @@ func (q *quiet) pop() *conn {
 	c := q.items[len(q.items)-1]
 	q.items = q.items[:len(q.items)-1]
 	return c
+}
+
+// A pop whose element stays in the function (Tarjan's stack): the popped
+// values are alive elsewhere anyway.
+type tarjan struct {
+	stack []*conn
+	out   [][]*conn
+}
+
+func (t *tarjan) popSCC(root *conn) {
+	var scc []*conn
+	for {
+		top := t.stack[len(t.stack)-1]
+		t.stack = t.stack[:len(t.stack)-1]
+		scc = append(scc, top)
+		if top == root {
+			break
+		}
+	}
+	t.out = append(t.out, scc)
+}
+
+// Zeroing the whole node clears its link too (net/rpc's getRequest).
+type Request struct {
+	Method string
+	next   *Request
+}
+
+type Server struct {
+	freeReq *Request
+}
+
+func (s *Server) getRequest() *Request {
+	req := s.freeReq
+	if req == nil {
+		req = new(Request)
+	} else {
+		s.freeReq = req.next
+		*req = Request{}
+	}
+	return req
+}
+
+// So does a method of the package that resets it.
+func (r *Request) reset() { r.next = nil }
+
+func (s *Server) getRequest2() *Request {
+	req := s.freeReq
+	if req == nil {
+		return new(Request)
+	}
+	s.freeReq = req.next
+	req.reset()
+	return req
+}
+
+// --- nodes without a lifecycle: a free list of scratch states (gob's
+// decoderState, regexp's thread) keeps its nodes alive anyway, so a stale
+// link retains nothing that would otherwise be freed.
+
+type state struct {
+	next *state
+	data []byte
+}
+
+type decoder struct {
+	freeList *state
+	pool     []*state
+}
+
+func (d *decoder) newState() *state {
+	s := d.freeList
+	if s == nil {
+		return new(state)
+	}
+	d.freeList = s.next
+	return s
+}
+
+func (d *decoder) alloc() *state {
+	var t *state
+	if n := len(d.pool); n > 0 {
+		t = d.pool[n-1]
+		d.pool = d.pool[:n-1]
+	} else {
+		t = new(state)
+	}
+	return t
 }
