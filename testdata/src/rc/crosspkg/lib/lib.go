@@ -1,0 +1,56 @@
+// Package lib holds helpers whose summaries travel to package use as facts:
+// a wrapper that returns what it acquired, a releaser, a borrower and a
+// keeper. It has no leaks of its own.
+package lib
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+)
+
+var registry []*sql.Conn
+
+// Open returns the connection it acquired: its callers must release it.
+func Open(ctx context.Context, db *sql.DB) (*sql.Conn, error) { // want Open:`acquires \*sql\.Conn \(result 0\)` Open:`summary\(.*\)`
+	return db.Conn(ctx)
+}
+
+// OpenChecked returns the connection it acquired once it answers, and
+// closes it otherwise.
+func OpenChecked(ctx context.Context, db *sql.DB) (*sql.Conn, error) { // want OpenChecked:`acquires \*sql\.Conn \(result 0\)` OpenChecked:`summary\(.*\)`
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := conn.PingContext(ctx); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return conn, nil
+}
+
+// Fetch returns the response it acquired.
+func Fetch(c *http.Client, u string) (*http.Response, error) { // want Fetch:`acquires \*http\.Response \(result 0\)` Fetch:`summary\(.*\)`
+	return c.Get(u)
+}
+
+// CloseAll drains and closes rows: a release at the call.
+func CloseAll(rows *sql.Rows) { // want CloseAll:`summary\(release\)`
+	for rows.Next() {
+	}
+	rows.Close()
+}
+
+// Peek only looks at rows.
+func Peek(rows *sql.Rows) error { return rows.Err() }
+
+// Use only uses conn: the caller must still release it.
+func Use(ctx context.Context, conn *sql.Conn) error { // want Use:`summary\(\w+, borrow\)`
+	return conn.PingContext(ctx)
+}
+
+// Register stores conn in a global: it is handed on.
+func Register(conn *sql.Conn) { // want Register:`summary\(keep\)`
+	registry = append(registry, conn)
+}
