@@ -20,7 +20,7 @@ import (
 // finalizer to use; if the object reaches itself through a cycle, it is
 // marked anyway and never finalized.
 
-const runtimeCycleQuote = `the runtime docs: "If a cyclic structure includes a block with a finalizer, that cycle is not guaranteed to be garbage collected and the finalizer is not guaranteed to run"`
+const runtimeCycleQuote = `the runtime docs say "If a cyclic structure includes a block with a finalizer, that cycle is not guaranteed to be garbage collected and the finalizer is not guaranteed to run"`
 
 func (c *checker) finalizers() {
 	for _, s := range c.calls("runtime.SetFinalizer", "runtime.AddCleanup") {
@@ -68,7 +68,7 @@ func (c *checker) setFinalizer(fn *ssa.Function, call *ssa.Call) {
 		return // a chain (such as a list), not a cycle
 	}
 	c.report(ruleFinalizer, call.Pos(), call.Pos(), related(w),
-		"runtime.SetFinalizer on %s, which is on a reference cycle (%s): per %s; a cycle through a finalizer is never collected, so it and all it holds leak; use runtime.AddCleanup with only the underlying handle, make the back-reference a weak.Pointer, or move the finalizer to a leaf object",
+		"runtime.SetFinalizer on %s, which is on a reference cycle (%s): %s; in practice the cycle and all it holds are never collected and the finalizer never runs; use runtime.AddCleanup with only the underlying handle, make the back-reference a weak.Pointer, or move the finalizer to a leaf object",
 		name, path, runtimeCycleQuote)
 }
 

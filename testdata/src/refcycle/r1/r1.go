@@ -25,7 +25,7 @@ func (c *Conn) finalize() { closeFD(c.fd) }
 func (p *Pool) Open() *Conn {
 	c := &Conn{pool: p, fd: openFD(), buf: make([]byte, 16<<10)}
 	p.conns = append(p.conns, c)
-	runtime.SetFinalizer(c, (*Conn).finalize) // want `runtime.SetFinalizer on \*Conn, which is on a reference cycle \(Conn.pool → Pool.conns\[\] → Conn\): per the runtime docs: "If a cyclic structure includes a block with a finalizer, that cycle is not guaranteed to be garbage collected and the finalizer is not guaranteed to run"; a cycle through a finalizer is never collected, so it and all it holds leak; use runtime.AddCleanup with only the underlying handle, make the back-reference a weak.Pointer, or move the finalizer to a leaf object`
+	runtime.SetFinalizer(c, (*Conn).finalize) // want `runtime.SetFinalizer on \*Conn, which is on a reference cycle \(Conn.pool → Pool.conns\[\] → Conn\): the runtime docs say "If a cyclic structure includes a block with a finalizer, that cycle is not guaranteed to be garbage collected and the finalizer is not guaranteed to run"; in practice the cycle and all it holds are never collected and the finalizer never runs; use runtime.AddCleanup with only the underlying handle, make the back-reference a weak.Pointer, or move the finalizer to a leaf object`
 	return c
 }
 
