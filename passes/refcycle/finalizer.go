@@ -278,7 +278,11 @@ func concreteTypes(v ssa.Value, depth int) []types.Type {
 		if b, ok := x.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" && len(x.Call.Args) == 2 {
 			return concreteTypes(x.Call.Args[1], depth+1)
 		}
-	case *ssa.Alloc: // the backing array of an append's variadic slice
+	case *ssa.Alloc:
+		if _, ok := deref(x.Type()).Underlying().(*types.Array); !ok {
+			break // a new object: its own type
+		}
+		// The backing array of an append's variadic slice.
 		var out []types.Type
 		for _, ref := range *x.Referrers() {
 			if ia, ok := ref.(*ssa.IndexAddr); ok {

@@ -74,6 +74,7 @@ type checker struct {
 
 	typesGraph *typegraph.Graph // built on first use
 	heapGraph  *heapGraph       // built on first use
+	lifecycles map[types.Type]bool
 }
 
 func run(pass *analysis.Pass, cfg Config) {
@@ -190,7 +191,15 @@ type siteCall struct {
 // families table, has a method with a release name (Close, Release, ...),
 // or has a method marked //connlint:release in this package.
 func (c *checker) hasLifecycle(t types.Type) bool {
-	return c.lifecycle(t, 0)
+	if has, ok := c.lifecycles[t]; ok {
+		return has
+	}
+	if c.lifecycles == nil {
+		c.lifecycles = make(map[types.Type]bool)
+	}
+	has := c.lifecycle(t, 0)
+	c.lifecycles[t] = has
+	return has
 }
 
 func (c *checker) lifecycle(t types.Type, depth int) bool {

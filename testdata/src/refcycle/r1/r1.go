@@ -164,6 +164,23 @@ func NewIConn() *IConn {
 	return c
 }
 
+// The same through a pointer stored in the interface.
+
+type PConn struct {
+	h Handler
+}
+
+type ptrHandler struct{ c *PConn }
+
+func (*ptrHandler) Handle() {}
+
+func NewPConn() *PConn {
+	c := &PConn{}
+	c.h = &ptrHandler{c: c}
+	runtime.SetFinalizer(c, func(*PConn) {}) // want `runtime.SetFinalizer on \*PConn, which is on a reference cycle \(PConn.h → ptrHandler.c → PConn\)`
+	return c
+}
+
 // An interface field holding values that do not point back: no cycle.
 
 type nopHandler struct{}
@@ -189,6 +206,21 @@ func (c *FConn) Close() { closeFD(c.fd) }
 func NewFConnBound() *FConn {
 	c := &FConn{fd: openFD()}
 	runtime.SetFinalizer(c, func(*FConn) { c.Close() }) // want `runtime.SetFinalizer on \*FConn: the finalizer's captured variable c is \*FConn itself, and a finalizer's function is a GC root, so \*FConn is never unreachable and the finalizer never runs; use a method expression or a function that uses only its argument`
+	return c
+}
+
+func (c *FConn) finalize() { c.Close() }
+
+func NewFConnMethodValue() *FConn {
+	c := &FConn{fd: openFD()}
+	runtime.SetFinalizer(c, c.finalize) // want `runtime.SetFinalizer on \*FConn: the finalizer's receiver \(method value finalize\) is \*FConn itself`
+	return c
+}
+
+// The finalizer is a method expression: fine.
+func NewFConnMethodExpr() *FConn {
+	c := &FConn{fd: openFD()}
+	runtime.SetFinalizer(c, (*FConn).finalize)
 	return c
 }
 
