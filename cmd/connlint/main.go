@@ -21,9 +21,10 @@ package main
 import (
 	"golang.org/x/tools/go/analysis/multichecker"
 
+	"github.com/connlint/connlint/passes/refcycle"
 	"github.com/connlint/connlint/passes/reservedclose"
 )
 
 func main() {
-	multichecker.Main(reservedclose.Analyzer)
+	multichecker.Main(reservedclose.Analyzer, refcycle.Analyzer)
 }

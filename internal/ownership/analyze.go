@@ -96,8 +96,10 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, []Leak) {
 			}
 		}
 	}
-	info.params = summarizeAll(env, fn, num, fn.Params)
-	info.freeVars = summarizeAll(env, fn, num, fn.FreeVars)
+	info.params = summarizeAll(env, fn, num, fn.Params, false)
+	// A closure's free variables are the cells of the variables it
+	// captures (a bound method's is the receiver itself).
+	info.freeVars = summarizeAll(env, fn, num, fn.FreeVars, fn.Synthetic == "")
 	return info, leaks
 }
 
@@ -128,10 +130,10 @@ func resultType(call *ssa.Call, result int) types.Type {
 
 // summarizeAll summarises each value (parameters or free variables) as if
 // it were a resource handed to fn.
-func summarizeAll[V ssa.Value](env *Env, fn *ssa.Function, num map[ssa.Value]int, vs []V) []Param {
+func summarizeAll[V ssa.Value](env *Env, fn *ssa.Function, num map[ssa.Value]int, vs []V, cells bool) []Param {
 	var out []Param
 	for i, v := range vs {
-		p := env.summarize(fn, num, v)
+		p := env.summarize(fn, num, v, cells)
 		if p.trivial() {
 			continue
 		}
@@ -143,15 +145,19 @@ func summarizeAll[V ssa.Value](env *Env, fn *ssa.Function, num map[ssa.Value]int
 	return out
 }
 
-func (env *Env) summarize(fn *ssa.Function, num map[ssa.Value]int, v ssa.Value) Param {
+func (env *Env) summarize(fn *ssa.Function, num map[ssa.Value]int, v ssa.Value, cell bool) Param {
 	if !ssax.MayHoldPointers(v.Type()) || len(*v.Referrers()) == 0 {
 		return Param{}
 	}
 	s := newSearch(env, fn, num)
 	s.isParam = true
-	s.fam = env.familyOfType(v.Type())
+	start := entry{v: v, role: roleSelf}
 	s.selfType = v.Type()
-	s.run(fn.Blocks[0], 0, state{{v: v, role: roleSelf}})
+	if ptr, ok := v.Type().Underlying().(*types.Pointer); ok && cell {
+		start.role, s.selfType = roleContainer, ptr.Elem()
+	}
+	s.fam = env.familyOfType(s.selfType)
+	s.run(fn.Blocks[0], 0, state{start})
 	o := s.out
 	switch {
 	case o.handed || o.truncated:

@@ -22,6 +22,18 @@ const (
 // or captured variable).
 func (s *search) call(res *ssa.Call, common *ssa.CallCommon, st state, kind callKind) (state, bool) {
 	eff, as, in := s.callEffect(common, st)
+	if eff == Release && kind == callDefer {
+		if cells := s.boundCells(common, st); cells != nil {
+			// The deferred closure releases whatever its variables hold
+			// when it runs: the path is released if they still hold the
+			// resource at the exit.
+			for _, c := range cells {
+				c.deferRelease = true
+				st = st.with(s.num, c)
+			}
+			return st, false
+		}
+	}
 	switch {
 	case eff == Release && kind != callGo:
 		s.out.released = true
@@ -45,6 +57,27 @@ func (s *search) call(res *ssa.Call, common *ssa.CallCommon, st state, kind call
 		return st.with(s.num, entry{v: res, role: roleSelf}), false
 	}
 	return st.with(s.num, entry{v: res, role: roleContainer}), false
+}
+
+// boundCells returns the tracked variables a closure captures by reference,
+// if every tracked value it receives is such a variable.
+func (s *search) boundCells(common *ssa.CallCommon, st state) []entry {
+	mc, ok := common.Value.(*ssa.MakeClosure)
+	if !ok || s.tracksAny(common.Operands(nil)[1:], st) {
+		return nil
+	}
+	var cells []entry
+	for _, b := range mc.Bindings {
+		e, ok := st.lookup(s.num, b)
+		if !ok || e.role == roleErr || e.role == roleErrCell {
+			continue
+		}
+		if _, isCell := b.(*ssa.Alloc); !isCell || e.role != roleContainer {
+			return nil
+		}
+		cells = append(cells, e)
+	}
+	return cells
 }
 
 // callEffect decides what a call does with the resource, combining what it
@@ -91,14 +124,11 @@ func (s *search) callEffect(common *ssa.CallCommon, st state) (eff Effect, as, i
 
 	params, freeVars, known := s.env.calleeSummary(common)
 	summary := func(ps []Param, i int) Param {
-		if !known {
-			if s.env.strict {
-				return Param{}
-			}
-			return Param{Effect: Keep}
+		if known {
+			p, _ := paramAt(ps, i)
+			return p
 		}
-		p, _ := paramAt(ps, i)
-		return p
+		return s.unknownCallee(common)
 	}
 	offset := len(common.Args) - len(args) // receiver already decided
 	for i, a := range args {
@@ -124,6 +154,27 @@ func (s *search) callEffect(common *ssa.CallCommon, st state) (eff Effect, as, i
 		merge(summary(nil, -1), e)
 	}
 	return eff, as, in
+}
+
+// unknownCallee is what a call the engine cannot see into is assumed to do
+// with a resource passed to it.
+//
+// At an acquisition, precision comes first: the callee may well take
+// ownership (a callback, an interface implementation that stores it), so
+// the resource counts as handed on, unless -strict. Inside a summary, an
+// interface method taking the parameter as an argument (io.Copy handing its
+// source to io.ReaderFrom.ReadFrom) is assumed to borrow it: otherwise every
+// function that forwards a reader to an interface would "keep" it, and
+// `io.Copy(w, resp.Body)` would hide the unclosed body behind it. A func
+// value (a callback) is still assumed to take ownership.
+func (s *search) unknownCallee(common *ssa.CallCommon) Param {
+	switch {
+	case s.env.strict && !s.isParam:
+		return Param{}
+	case s.isParam && common.IsInvoke():
+		return Param{}
+	}
+	return Param{Effect: Keep}
 }
 
 // receiverEffect decides a method call on the resource (or on a part of it)

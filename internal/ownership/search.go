@@ -157,12 +157,15 @@ func (s *search) block(f frame, stack []frame) []frame {
 			return stack
 		}
 	}
-	ended, released := s.branchEnds(f.block, st)
+	ended, how := s.branchEnds(f.block, st)
 	for i, succ := range f.block.Succs {
 		if i == ended {
-			if released {
+			switch how {
+			case endReleased:
 				s.out.released = true
-			} else {
+			case endHanded:
+				s.out.handed = true
+			default:
 				s.out.notAcquired = true
 			}
 			continue
@@ -212,49 +215,83 @@ func (s *search) edge(pred, succ *ssa.BasicBlock, st state) state {
 	return out
 }
 
+type branchEnd uint8
+
+const (
+	endNotAcquired branchEnd = iota
+	endReleased
+	endHanded
+)
+
 // branchEnds returns the successor of a block's if on which the path's
 // obligation ends, or -1: the branch where the acquisition failed (its error
-// is non-nil, or the resource is nil), or, with released set, the branch
-// where a method such as rows.Next() reported false and so released it.
-func (s *search) branchEnds(b *ssa.BasicBlock, st state) (succ int, released bool) {
+// is non-nil, or the resource is nil); the branch where a method such as
+// rows.Next() reported false and so released it; the branch of a select
+// that chose a case sending it.
+func (s *search) branchEnds(b *ssa.BasicBlock, st state) (int, branchEnd) {
 	ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
 	if !ok {
-		return -1, false
+		return -1, 0
 	}
-	if call, ok := ifInstr.Cond.(*ssa.Call); ok && s.fam != nil && len(s.fam.ReleasedWhenFalse) > 0 {
-		if recv := ssax.Receiver(&call.Call); recv != nil {
-			if e, ok := st.lookup(s.num, recv); ok && e.role == roleSelf {
-				if m := ssax.Method(&call.Call); m != nil && slices.Contains(s.fam.ReleasedWhenFalse, m.Name()) {
-					return 1, true // Succs[1] is taken when the condition is false
-				}
-			}
-		}
+	if call, ok := ifInstr.Cond.(*ssa.Call); ok && s.releasedWhenFalse(call, st) {
+		return 1, endReleased // Succs[1] is taken when the condition is false
 	}
 	cmp, ok := ifInstr.Cond.(*ssa.BinOp)
 	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {
-		return -1, false
+		return -1, 0
+	}
+	// Succs[0] is taken when the comparison holds.
+	holds, fails := 0, 1
+	if cmp.Op == token.NEQ {
+		holds, fails = 1, 0
+	}
+	if s.selectChose(cmp, st) {
+		return holds, endHanded
 	}
 	x, y := cmp.X, cmp.Y
 	if isNilValue(x) {
 		x, y = y, x
 	}
 	if !isNilValue(y) {
-		return -1, false
+		return -1, 0
 	}
 	e, ok := st.lookup(s.num, x)
 	if !ok {
-		return -1, false
-	}
-	// Succs[0] is taken when the comparison holds.
-	nonNilBranch, nilBranch := 0, 1
-	if cmp.Op == token.EQL {
-		nonNilBranch, nilBranch = 1, 0
+		return -1, 0
 	}
 	switch e.role {
 	case roleErr:
-		return nonNilBranch, false
+		return fails, endNotAcquired // err != nil
 	case roleSelf:
-		return nilBranch, false
+		return holds, endNotAcquired // r == nil
 	}
-	return -1, false
+	return -1, 0
+}
+
+func (s *search) releasedWhenFalse(call *ssa.Call, st state) bool {
+	if s.fam == nil || len(s.fam.ReleasedWhenFalse) == 0 {
+		return false
+	}
+	recv := ssax.Receiver(&call.Call)
+	if recv == nil {
+		return false
+	}
+	e, ok := st.lookup(s.num, recv)
+	m := ssax.Method(&call.Call)
+	return ok && e.role == roleSelf && m != nil && slices.Contains(s.fam.ReleasedWhenFalse, m.Name())
+}
+
+// selectChose matches `index == k` on the result of a select whose case k
+// sends the resource.
+func (s *search) selectChose(cmp *ssa.BinOp, st state) bool {
+	ext, ok := cmp.X.(*ssa.Extract)
+	if !ok || ext.Index != 0 {
+		return false
+	}
+	sel, ok := st.lookup(s.num, ext.Tuple)
+	if !ok || sel.role != roleSelect {
+		return false
+	}
+	k, ok := ssax.IntConst(cmp.Y)
+	return ok && k >= 0 && k < 32 && sel.selfMask&(1<<k) != 0
 }

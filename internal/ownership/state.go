@@ -25,6 +25,12 @@ const (
 	// roleTuple: a multi-value result that carries the resource (and maybe
 	// the error) in some of its components.
 	roleTuple
+	// roleErrCell: a local variable holding the acquisition's error (named
+	// results and captured variables live in cells).
+	roleErrCell
+	// roleSelect: a select one of whose cases (selfMask) sends the resource;
+	// the resource is handed on only on the branch that chose such a case.
+	roleSelect
 )
 
 // An entry is one tracked value.
@@ -37,6 +43,10 @@ type entry struct {
 	// acquisition's error (-1: none).
 	selfMask, contMask uint32
 	errIdx             int8
+
+	// deferRelease: a deferred call releases whatever this cell holds at
+	// exit. The path is released if the cell still holds the resource then.
+	deferRelease bool
 }
 
 // A state is the set of values that refer to the resource at one point of
@@ -85,7 +95,20 @@ func (s state) without(num map[ssa.Value]int, v ssa.Value) state {
 // resource (an error value alone does not).
 func (s state) holdsResource() bool {
 	for _, e := range s {
-		if e.role != roleErr {
+		switch e.role {
+		case roleErr, roleErrCell, roleSelect:
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// deferredRelease reports whether a pending deferred call will release the
+// resource at exit.
+func (s state) deferredRelease() bool {
+	for _, e := range s {
+		if e.deferRelease {
 			return true
 		}
 	}
@@ -113,7 +136,10 @@ func (s state) key(num map[ssa.Value]int) string {
 		b.WriteString(strconv.Itoa(num[e.v]))
 		b.WriteByte(byte('0' + e.role))
 		b.WriteString(e.field)
-		if e.role == roleTuple {
+		if e.deferRelease {
+			b.WriteByte('d')
+		}
+		if e.role == roleTuple || e.role == roleSelect {
 			b.WriteString(strconv.FormatUint(uint64(e.selfMask), 16))
 			b.WriteByte('/')
 			b.WriteString(strconv.FormatUint(uint64(e.contMask), 16))

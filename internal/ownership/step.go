@@ -49,12 +49,16 @@ func (s *search) step(instr ssa.Instruction, st state) (state, bool) {
 		}
 		return st, false
 	case *ssa.Select:
-		for _, c := range in.States {
+		var sends uint32
+		for i, c := range in.States {
 			if c.Send != nil {
-				if _, ok := st.lookup(s.num, c.Send); ok {
-					return s.handOn(st)
+				if e, ok := st.lookup(s.num, c.Send); ok && e.role != roleErr {
+					sends |= 1 << i
 				}
 			}
+		}
+		if sends != 0 {
+			return st.with(s.num, entry{v: in, role: roleSelect, selfMask: sends}), false
 		}
 	}
 	if v, ok := instr.(ssa.Value); ok {
@@ -83,7 +87,11 @@ func (s *search) exit(ret *ssa.Return, st state) {
 			s.out.returnedIn |= 1 << i
 		}
 	}
-	if !returned {
+	switch {
+	case returned:
+	case st.deferredRelease():
+		s.out.released = true
+	default:
 		s.out.leaks = append(s.out.leaks, leak{returnPos(s.fn, ret), leakReturn})
 	}
 }
@@ -101,29 +109,124 @@ func returnPos(fn *ssa.Function, ret *ssa.Return) token.Pos {
 }
 
 // store: putting the resource into a local variable or a local aggregate
-// makes that a container; putting it anywhere else hands it on.
+// makes that a container; putting it anywhere else hands it on. Storing the
+// acquisition's error into a variable makes that variable say, when loaded,
+// whether the resource was acquired.
 func (s *search) store(in *ssa.Store, st state) (state, bool) {
 	e, ok := st.lookup(s.num, in.Val)
-	if !ok || e.role == roleErr {
-		// Overwriting a cell that held the resource loses that reference.
-		if cell, ok := st.lookup(s.num, in.Addr); ok && cell.role == roleContainer {
-			if _, isAlloc := in.Addr.(*ssa.Alloc); isAlloc {
-				st = st.without(s.num, in.Addr)
-				if !st.holdsResource() && !s.isParam {
-					s.out.leaks = append(s.out.leaks, leak{in.Pos(), leakLost})
-					return st, true
-				}
-			}
+	if ok && e.role == roleErr {
+		if cell, isAlloc := in.Addr.(*ssa.Alloc); isAlloc && cell.Parent() == s.fn {
+			return st.with(s.num, entry{v: cell, role: roleErrCell}), false
 		}
 		return st, false
 	}
-	switch root := ssax.AddrRoot(in.Addr).(type) {
+	if !ok {
+		return s.overwrite(in, st)
+	}
+	root, chain := addrRoot(in.Addr)
+	switch root := root.(type) {
 	case *ssa.Alloc, *ssa.MakeSlice:
 		if root.Parent() == s.fn {
-			return st.with(s.num, entry{v: root, role: roleContainer}), false
+			st = st.with(s.num, entry{v: root, role: roleContainer})
+			// Slices of a local array (make([]T, n) with constant n is an
+			// array) hold it too.
+			for _, v := range chain {
+				if sl, ok := v.(*ssa.Slice); ok {
+					st = st.with(s.num, entry{v: sl, role: roleContainer})
+				}
+			}
+			if s.deferredBefore(root, in) {
+				s.out.released = true
+				return st, true
+			}
+			return st, false
 		}
 	}
 	return s.handOn(st)
+}
+
+// overwrite: storing something else into a variable that held the resource
+// (or its error) loses that reference.
+func (s *search) overwrite(in *ssa.Store, st state) (state, bool) {
+	cell, ok := st.lookup(s.num, in.Addr)
+	if !ok {
+		return st, false
+	}
+	if _, isAlloc := in.Addr.(*ssa.Alloc); !isAlloc {
+		return st, false
+	}
+	switch cell.role {
+	case roleErrCell:
+		return st.without(s.num, in.Addr), false
+	case roleContainer:
+		st = st.without(s.num, in.Addr)
+		if !st.holdsResource() && !s.isParam {
+			s.out.leaks = append(s.out.leaks, leak{in.Pos(), leakLost})
+			return st, true
+		}
+	}
+	return st, false
+}
+
+// addrRoot follows an address back to the variable it is derived from, and
+// returns the values on the way.
+func addrRoot(addr ssa.Value) (ssa.Value, []ssa.Value) {
+	var chain []ssa.Value
+	for {
+		switch a := addr.(type) {
+		case *ssa.FieldAddr:
+			chain, addr = append(chain, a), a.X
+		case *ssa.IndexAddr:
+			chain, addr = append(chain, a), a.X
+		case *ssa.Slice:
+			chain, addr = append(chain, a), a.X
+		default:
+			return addr, chain
+		}
+	}
+}
+
+// deferredBefore reports whether a deferred closure that releases what cell
+// holds was registered on every path to the store: the resource put into
+// cell is then released at exit (`defer func() { if rows != nil {
+// rows.Close() } }()` written before `rows, err = db.Query(...)`).
+func (s *search) deferredBefore(cell ssa.Value, at ssa.Instruction) bool {
+	for _, ref := range *cell.Referrers() {
+		mc, ok := ref.(*ssa.MakeClosure)
+		if !ok {
+			continue
+		}
+		for _, use := range *mc.Referrers() {
+			d, ok := use.(*ssa.Defer)
+			if !ok || d.Call.Value != mc || !precedes(d, at) {
+				continue
+			}
+			_, freeVars, known := s.env.calleeSummary(&d.Call)
+			for i, b := range mc.Bindings {
+				if p, _ := paramAt(freeVars, i); b == cell && known && p.Effect == Release {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// precedes reports whether a executes before b on every path to b.
+func precedes(a, b ssa.Instruction) bool {
+	ab, bb := a.Block(), b.Block()
+	if ab != bb {
+		return ab.Dominates(bb)
+	}
+	for _, instr := range ab.Instrs {
+		switch instr {
+		case a:
+			return true
+		case b:
+			return false
+		}
+	}
+	return false
 }
 
 // define computes whether the value an instruction defines refers to the
@@ -175,9 +278,9 @@ func (s *search) derive(v ssa.Value, st state) (entry, bool) {
 			return entry{role: roleErr}, true
 		}
 	case *ssa.FieldAddr:
-		return s.part(d.X, fieldName(d.X.Type(), d.Field), st)
+		return s.part(d.X, field(d.X.Type(), d.Field), st)
 	case *ssa.Field:
-		return s.part(d.X, fieldName(d.X.Type(), d.Field), st)
+		return s.part(d.X, field(d.X.Type(), d.Field), st)
 	case *ssa.IndexAddr:
 		return s.element(d.X, st)
 	case *ssa.Index:
@@ -197,6 +300,8 @@ func (s *search) derive(v ssa.Value, st state) (entry, bool) {
 				}
 			case roleContainer:
 				return s.loaded(d.Type())
+			case roleErrCell:
+				return entry{role: roleErr}, true
 			}
 		}
 	case *ssa.MakeClosure:
@@ -209,16 +314,20 @@ func (s *search) derive(v ssa.Value, st state) (entry, bool) {
 	return entry{}, false
 }
 
-// part: addressing a field of the resource gives a part of it; a field of a
+// part: addressing a field of the resource gives a part of it (an embedded
+// field is the resource itself: promoted methods act on it); a field of a
 // container may hold it.
-func (s *search) part(x ssa.Value, field string, st state) (entry, bool) {
+func (s *search) part(x ssa.Value, f *types.Var, st state) (entry, bool) {
 	e, ok := st.lookup(s.num, x)
-	if !ok {
+	if !ok || f == nil {
 		return entry{}, false
 	}
 	switch e.role {
 	case roleSelf:
-		return entry{role: rolePart, field: field}, true
+		if f.Embedded() {
+			return entry{role: roleSelf}, true
+		}
+		return entry{role: rolePart, field: f.Name()}, true
 	case rolePart, roleContainer:
 		return e, true
 	}
@@ -259,14 +368,14 @@ func (s *search) tracksAny(ops []*ssa.Value, st state) bool {
 	return false
 }
 
-func fieldName(t types.Type, i int) string {
+func field(t types.Type, i int) *types.Var {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
 	if st, ok := t.Underlying().(*types.Struct); ok && i < st.NumFields() {
-		return st.Field(i).Name()
+		return st.Field(i)
 	}
-	return ""
+	return nil
 }
 
 func maskIf(cond bool, i int) uint32 {

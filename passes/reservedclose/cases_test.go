@@ -4,22 +4,20 @@ import "testing"
 
 // The rc/... packages pin down the behaviour of reservedclose case by case:
 // every buggy case (with a want) has a correct twin next to it that differs
-// in one line and must stay silent.
-
-func TestRCFamilies(t *testing.T) { run(t, "rc/families") }
-
-func TestRCTransfer(t *testing.T) { run(t, "rc/transfer") }
-
-func TestRCDefers(t *testing.T) { run(t, "rc/defers") }
-
-func TestRCControl(t *testing.T) { run(t, "rc/control") }
-
-func TestRCGenerics(t *testing.T) { run(t, "rc/generics") }
-
-func TestRCClosures(t *testing.T) { run(t, "rc/closures") }
-
-func TestRCCrossPkg(t *testing.T) { run(t, "rc/crosspkg/lib", "rc/crosspkg/use") }
-
-func TestRCPeers(t *testing.T) { run(t, "rc/peers/helper", "rc/peers") }
-
-func TestRCVitess(t *testing.T) { run(t, "rc/vitess") }
+// in one line and must stay silent. They are loaded in one run so that the
+// standard library they import is analysed once.
+func TestCases(t *testing.T) {
+	run(t,
+		"rc/families",
+		"rc/transfer",
+		"rc/defers",
+		"rc/control",
+		"rc/generics",
+		"rc/closures",
+		"rc/crosspkg/lib", "rc/crosspkg/use",
+		"rc/peers/helper", "rc/peers",
+		"rc/vitess",
+		"sqlbasic",
+		"directives/pool", "directives/use", "directives/malformed",
+	)
+}

@@ -36,15 +36,6 @@ func run(t *testing.T, pkgs ...string) {
 	analysistest.Run(diagnosticsOnly{t}, testdata(t), reservedclose.Analyzer, pkgs...)
 }
 
-func TestFamilies(t *testing.T) {
-	run(t, "sqlbasic")
-}
-
-func TestDirectives(t *testing.T) {
-	// The pool's facts are checked: its directives must travel to use.
-	run(t, "directives/pool", "directives/use", "directives/malformed")
-}
-
 func TestSuggestedFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(diagnosticsOnly{t}, testdata(t), reservedclose.Analyzer, "fixes")
 }
