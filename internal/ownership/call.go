@@ -56,6 +56,10 @@ func (s *search) call(res *ssa.Call, common *ssa.CallCommon, st state, kind call
 	if as&1 != 0 {
 		return st.with(s.num, entry{v: res, role: roleSelf}), false
 	}
+	if b, ok := common.Value.(*ssa.Builtin); ok && b.Name() == "append" && s.elementsReleased(res) {
+		s.out.released = true
+		return st, true
+	}
 	return st.with(s.num, entry{v: res, role: roleContainer}), false
 }
 

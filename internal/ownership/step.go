@@ -135,7 +135,12 @@ func (s *search) store(in *ssa.Store, st state) (state, bool) {
 					st = st.with(s.num, entry{v: sl, role: roleContainer})
 				}
 			}
-			if s.deferredBefore(root, in) {
+			if released, handed := s.capturedBefore(root, in); released || handed {
+				s.out.released = s.out.released || released
+				s.out.handed = s.out.handed || handed
+				return st, true
+			}
+			if in.Addr != root && s.elementsReleased(root) {
 				s.out.released = true
 				return st, true
 			}
@@ -186,26 +191,104 @@ func addrRoot(addr ssa.Value) (ssa.Value, []ssa.Value) {
 	}
 }
 
-// deferredBefore reports whether a deferred closure that releases what cell
-// holds was registered on every path to the store: the resource put into
-// cell is then released at exit (`defer func() { if rows != nil {
-// rows.Close() } }()` written before `rows, err = db.Query(...)`).
-func (s *search) deferredBefore(cell ssa.Value, at ssa.Instruction) bool {
+// capturedBefore reports whether a closure created before the store, on
+// every path to it, captures the variable and releases (or keeps) what it
+// holds: the resource put into the variable is then the closure's. A
+// deferred closure (`defer func() { if rows != nil { rows.Close() } }()`
+// written before `rows, err = db.Query(...)`) releases it at exit; one
+// handed to t.Cleanup, a goroutine or a field keeps it. A closure only
+// called in place is followed by the search itself.
+func (s *search) capturedBefore(cell ssa.Value, at ssa.Instruction) (released, handed bool) {
 	for _, ref := range *cell.Referrers() {
 		mc, ok := ref.(*ssa.MakeClosure)
+		if !ok || !precedes(mc, at) {
+			continue
+		}
+		fn, _ := mc.Fn.(*ssa.Function)
+		info := s.env.local[fn]
+		if info == nil {
+			continue
+		}
+		for i, b := range mc.Bindings {
+			if b != cell {
+				continue
+			}
+			p, _ := paramAt(info.freeVars, i)
+			if p.Effect == Borrow {
+				continue
+			}
+			for _, use := range *mc.Referrers() {
+				switch use := use.(type) {
+				case *ssa.Defer:
+					if use.Call.Value == mc && precedes(use, at) {
+						released = released || p.Effect == Release
+						handed = handed || p.Effect == Keep
+					}
+				case *ssa.Call:
+					if use.Call.Value != mc {
+						handed = true // passed on: t.Cleanup(f), register(f)
+					}
+				case *ssa.Go, *ssa.Store, *ssa.MapUpdate, *ssa.Send:
+					handed = true
+				}
+			}
+		}
+	}
+	return released, handed
+}
+
+// elementsReleased reports whether the elements of a local slice or array
+// are released somewhere in the function (`for _, c := range conns {
+// c.Close() }`). Such a loop has a path that skips its body, but not when
+// the collection holds the resource: a collection is released element-wise,
+// so any release of its elements counts as releasing what was put in it.
+func (s *search) elementsReleased(coll ssa.Value) bool {
+	seen := map[ssa.Value]bool{}
+	var visit func(v ssa.Value) bool
+	visit = func(v ssa.Value) bool {
+		if seen[v] {
+			return false
+		}
+		seen[v] = true
+		for _, ref := range *v.Referrers() {
+			switch r := ref.(type) {
+			case *ssa.Slice, *ssa.Phi, *ssa.IndexAddr, *ssa.Index, *ssa.ChangeType:
+				if visit(r.(ssa.Value)) {
+					return true
+				}
+			case *ssa.UnOp:
+				if r.Op == token.MUL && s.releasedSomewhere(r) {
+					return true
+				}
+			case *ssa.Call:
+				if b, ok := r.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" && visit(r) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return visit(coll)
+}
+
+// releasedSomewhere reports whether some call releases v: a release method
+// called on it, or a callee that releases it.
+func (s *search) releasedSomewhere(v ssa.Value) bool {
+	for _, ref := range *v.Referrers() {
+		call, ok := ref.(ssa.CallInstruction)
 		if !ok {
 			continue
 		}
-		for _, use := range *mc.Referrers() {
-			d, ok := use.(*ssa.Defer)
-			if !ok || d.Call.Value != mc || !precedes(d, at) {
-				continue
+		common := call.Common()
+		if recv := ssax.Receiver(common); recv == v {
+			if m := ssax.Method(common); m != nil && (s.env.isReleaseMethod(m, v.Type()) || s.fam != nil && s.fam.IsRelease(m.Name(), false)) {
+				return true
 			}
-			_, freeVars, known := s.env.calleeSummary(&d.Call)
-			for i, b := range mc.Bindings {
-				if p, _ := paramAt(freeVars, i); b == cell && known && p.Effect == Release {
-					return true
-				}
+		}
+		params, _, known := s.env.calleeSummary(common)
+		for i, a := range common.Args {
+			if p, _ := paramAt(params, i); a == v && known && p.Effect == Release {
+				return true
 			}
 		}
 	}

@@ -17,6 +17,7 @@ func TestCases(t *testing.T) {
 		"rc/crosspkg/lib", "rc/crosspkg/use",
 		"rc/peers/helper", "rc/peers",
 		"rc/vitess",
+		"rc/collections",
 		"sqlbasic",
 		"directives/pool", "directives/use", "directives/malformed",
 	)
