@@ -1,0 +1,302 @@
+package connpool
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"weak"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The soak tests replay the workload of vitessio/vitess#17808: a keyspace
+// whose sessions use GET_LOCK, so a few connections stay reserved for the
+// whole life of the process while the rest of the pool churns through
+// get/recycle and reserve/release, and a session whose locks cannot be
+// released (its reset fails) has its connection closed and replaced. Every
+// connection owns a 16 KiB buffer, as a MySQL connection owns its
+// bufio.Reader: that buffer is what the Vitess heap profiles showed piling
+// up.
+
+const (
+	soakBufSize  = 16 << 10
+	soakMaxConns = 16
+	soakHeld     = 3 // reservations held for the whole run
+
+	// soakBound is the live-heap growth a correct pool may show over the
+	// measured phase. A correct pool holds at most soakMaxConns connections,
+	// so between two measurements its live connections differ by at most
+	// 16 x (16 KiB buffer + ~0.5 KiB slot) ~ 270 KiB. The weak pointers that
+	// watch the closed connections add 8 bytes each (~40 KiB at 10^5
+	// cycles; their slice is allocated before the first measurement).
+	// 1 MiB leaves room for runtime noise. The buggy twin pins ~25% of the
+	// closed connections: ~19 MiB at 10^5 cycles, ~4 MiB in -short.
+	soakBound = 1 << 20
+)
+
+type soakConn struct {
+	buf       []byte
+	failReset bool // written by its holder only, before Release
+	closed    *soakClosed
+}
+
+func (c *soakConn) Close() error {
+	c.closed.add(c)
+	return nil
+}
+
+func (c *soakConn) ResetSession(context.Context) error {
+	if c.failReset {
+		return errors.New("soak: session locks could not be released")
+	}
+	return nil
+}
+
+// soakClosed counts closed connections and keeps a weak pointer to each,
+// to find out after a GC whether any is still reachable.
+type soakClosed struct {
+	mu      sync.Mutex
+	tracked []weak.Pointer[soakConn]
+}
+
+func (sc *soakClosed) add(c *soakConn) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	if len(sc.tracked) < cap(sc.tracked) { // never grow the slice mid-measurement
+		sc.tracked = append(sc.tracked, weak.Make(c))
+	}
+}
+
+// reachable counts the closed connections that survived a GC, among those
+// closed since mark.
+func (sc *soakClosed) reachable(mark int) (alive, closed int) {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	for _, w := range sc.tracked[mark:] {
+		if w.Value() != nil {
+			alive++
+		}
+	}
+	return alive, len(sc.tracked) - mark
+}
+
+func (sc *soakClosed) count() int {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	return len(sc.tracked)
+}
+
+type soakVariant struct {
+	name           string
+	popKeepsNext   bool // Vitess v19's Pop
+	closeKeepsRefs bool // Vitess v19's closed node kept its Conn and next
+}
+
+var (
+	soakFixed = soakVariant{name: "fixed"}
+	// The seed bug as Vitess v19 shipped it: neither link cleared.
+	soakV19 = soakVariant{name: "v19 twin", popKeepsNext: true, closeKeepsRefs: true}
+	// Only Pop regressed: zeroing closed slots must still cut the chain.
+	soakPopOnly = soakVariant{name: "pop bug only", popKeepsNext: true}
+)
+
+type soakResult struct {
+	variant       soakVariant
+	cycles        int
+	growth        int64 // live heap after minus before, bytes
+	alive, closed int   // closed connections still reachable after GC, of those closed
+}
+
+func (r soakResult) String() string {
+	return fmt.Sprintf("%-13s cycles=%d closed=%d still reachable=%d live heap growth=%+.1f KiB",
+		r.variant.name, r.cycles, r.closed, r.alive, float64(r.growth)/1024)
+}
+
+func liveHeap() int64 {
+	runtime.GC()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return int64(ms.HeapAlloc)
+}
+
+func soakCycles() int {
+	if testing.Short() {
+		return 20_000
+	}
+	return 100_000
+}
+
+// soak builds a pool of the variant, warms it up, takes the held
+// reservations, then measures the live heap across cycles of churn.
+func soak(t *testing.T, v soakVariant, cycles int, churn func(*Pool[*soakConn], int)) soakResult {
+	closed := &soakClosed{tracked: make([]weak.Pointer[soakConn], 0, cycles)}
+	p, err := New(Config[*soakConn]{
+		MaxConns: soakMaxConns,
+		Connect: func(context.Context) (*soakConn, error) {
+			return &soakConn{buf: make([]byte, soakBufSize), closed: closed}, nil
+		},
+	})
+	require.NoError(t, err)
+	// No worker runs (no time limits), so this is the pool's only goroutine.
+	p.idle.popKeepsNext = v.popKeepsNext
+	p.closeKeepsRefs = v.closeKeepsRefs
+	ctx := context.Background()
+
+	churn(p, cycles/10)
+	// Take the long-held reservations off a stack several deep, as a busy
+	// pool's would be, so that (in the twin) they link into it.
+	var ls []*Lease[*soakConn]
+	for range soakHeld + 3 {
+		l, err := p.Get(ctx)
+		require.NoError(t, err)
+		ls = append(ls, l)
+	}
+	for _, l := range ls {
+		l.Recycle()
+	}
+	clear(ls)
+	var held []*Reserved[*soakConn]
+	for range soakHeld {
+		r, err := p.Reserve(ctx)
+		require.NoError(t, err)
+		held = append(held, r)
+	}
+
+	mark := closed.count()
+	before := liveHeap()
+	churn(p, cycles)
+	after := liveHeap()
+	alive, n := closed.reachable(mark)
+
+	for _, r := range held {
+		r.Release()
+	}
+	require.NoError(t, p.Close(ctx))
+	return soakResult{variant: v, cycles: cycles, growth: after - before, alive: alive, closed: n}
+}
+
+// replay is the Vitess workload, deterministic: one goroutine plays the
+// interleavings, drawn from a fixed seed, so every run of a variant pins the
+// same connections. Each round 2-4 queries run at once (leases, all
+// recycled, in random order); then, 3 rounds in 10, a GET_LOCK session
+// reserves a connection, and half of those sessions fail to release their
+// locks, so the connection is closed. About 1 pair in 20 closes.
+func replay(seed uint64) func(*Pool[*soakConn], int) {
+	rng := rand.New(rand.NewPCG(seed, 17808))
+	return func(p *Pool[*soakConn], cycles int) {
+		ctx := context.Background()
+		ls := make([]*Lease[*soakConn], 0, 4)
+		for done := 0; done < cycles; {
+			for range 2 + rng.IntN(3) {
+				l, err := p.Get(ctx)
+				if err != nil {
+					panic(err)
+				}
+				l.Conn().buf[rng.IntN(soakBufSize)]++
+				ls = append(ls, l)
+			}
+			rng.Shuffle(len(ls), func(i, j int) { ls[i], ls[j] = ls[j], ls[i] })
+			for _, l := range ls {
+				l.Recycle()
+			}
+			done += len(ls)
+			clear(ls) // released handles must not outlive the round here either
+			ls = ls[:0]
+			if rng.IntN(10) < 3 {
+				r, err := p.Reserve(ctx)
+				if err != nil {
+					panic(err)
+				}
+				c := r.Conn()
+				c.buf[rng.IntN(soakBufSize)]++
+				c.failReset = rng.IntN(2) == 0
+				r.Release()
+				done++
+			}
+		}
+	}
+}
+
+func TestSoakHeapStaysFlat(t *testing.T) {
+	cycles := soakCycles()
+	var rs []soakResult
+	for _, v := range []soakVariant{soakFixed, soakV19, soakPopOnly} {
+		r := soak(t, v, cycles, replay(1))
+		t.Log(r)
+		rs = append(rs, r)
+	}
+	fixed, twin, popOnly := rs[0], rs[1], rs[2]
+
+	require.Greater(t, fixed.closed, cycles/50, "the workload must close connections")
+	assert.Less(t, fixed.growth, int64(soakBound), "fixed pool: live heap grew")
+	assert.Zero(t, fixed.alive, "fixed pool: closed connections still reachable")
+	assert.Less(t, popOnly.growth, int64(soakBound), "zeroing closed slots alone must cut the chain")
+	assert.Zero(t, popOnly.alive)
+
+	// The measurement must be able to fail: the twin leaks under it.
+	assert.Greater(t, twin.growth, int64(soakBound), "v19 twin: the leak should show in the live heap")
+	assert.Greater(t, twin.alive, twin.closed/10, "v19 twin: closed connections should be pinned")
+}
+
+// The fixed pool under real concurrency, with every way of closing a
+// connection: 4 goroutines hold up to 3 leases at once (1 in 20 discarded,
+// a broken pipe) or a reservation (1 in 4 fails its reset).
+func TestSoakConcurrentChurn(t *testing.T) {
+	cycles := soakCycles()
+	r := soak(t, soakFixed, cycles, func(p *Pool[*soakConn], cycles int) {
+		var (
+			wg   sync.WaitGroup
+			left atomic.Int64
+		)
+		left.Store(int64(cycles))
+		for w := range 4 {
+			wg.Go(func() {
+				rng := rand.New(rand.NewPCG(uint64(w), 17807))
+				ctx := context.Background()
+				ls := make([]*Lease[*soakConn], 0, 3)
+				for left.Load() > 0 {
+					if rng.IntN(10) < 7 {
+						for range 1 + rng.IntN(3) {
+							l, err := p.Get(ctx)
+							if err != nil {
+								panic(err)
+							}
+							l.Conn().buf[rng.IntN(soakBufSize)]++
+							ls = append(ls, l)
+						}
+						for _, l := range ls {
+							if rng.IntN(20) == 0 {
+								l.Discard()
+							} else {
+								l.Recycle()
+							}
+						}
+						left.Add(-int64(len(ls)))
+						clear(ls)
+						ls = ls[:0]
+						continue
+					}
+					r, err := p.Reserve(ctx)
+					if err != nil {
+						panic(err)
+					}
+					r.Conn().failReset = rng.IntN(4) == 0
+					r.Release()
+					left.Add(-1)
+				}
+			})
+		}
+		wg.Wait()
+	})
+	t.Log(r)
+	require.Greater(t, r.closed, cycles/50)
+	assert.Less(t, r.growth, int64(soakBound))
+	assert.Zero(t, r.alive)
+}
