@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -220,16 +221,17 @@ func (p *Pool[C]) closeNew(s *slot[C]) {
 }
 
 // putLocked makes a checked-in slot available: to the oldest waiter if there
-// is one, else onto the idle stack.
-func (p *Pool[C]) putLocked(s *slot[C]) {
+// is one, else onto the idle stack. It reports whether a waiter got it.
+func (p *Pool[C]) putLocked(s *slot[C]) bool {
 	if w := p.waiters.dequeue(); w != nil {
 		p.checkoutLocked(s, w.kind)
 		w.ch <- grant[C]{s: s}
-		return
+		return true
 	}
 	s.state = stIdle
 	s.stamped = false
 	p.idle.push(s)
+	return false
 }
 
 // freeCapacityLocked gives up one unit of capacity: to the oldest waiter,
@@ -279,8 +281,15 @@ func (p *Pool[C]) checkin(s *slot[C], mustReset bool) {
 		p.mu.Lock()
 		if !p.closed {
 			p.checkedInLocked(s)
-			p.putLocked(s)
+			handed := p.putLocked(s)
 			p.mu.Unlock()
+			if handed {
+				// The waiter was made runnable on this P. Yield to it now:
+				// otherwise this goroutine tends to run on into its next
+				// Get, find nothing, and park, so every hand-off costs two
+				// context switches instead of one.
+				runtime.Gosched()
+			}
 			return
 		}
 		p.mu.Unlock()
