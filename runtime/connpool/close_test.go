@@ -2,6 +2,7 @@ package connpool
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -171,4 +172,50 @@ type fakeTB struct{ msg string }
 func (*fakeTB) Helper() {}
 func (tb *fakeTB) Errorf(format string, args ...any) {
 	tb.msg += fmt.Sprintf(format, args...)
+}
+
+// A Recycle that passed its closing check just before Close started reaches
+// the lock after it: the connection must be closed, not pooled, and Close's
+// force must leave it to that Recycle.
+func TestRecycleStraddlesClose(t *testing.T) {
+	db := &fakeDB{}
+	p := newTestPool(t, db, Config[*fakeConn]{})
+	l, err := p.Get(context.Background())
+	require.NoError(t, err)
+	require.True(t, l.h.claim()) // Recycle, up to its checks
+
+	err = p.Close(ctxTimeout(t, 10*time.Millisecond))
+	require.ErrorContains(t, err, "0 connections still out", "a releasing slot is not forced")
+
+	p.mu.Lock()
+	p.putBack(l.h.s) // Recycle, from the lock on
+	require.NoError(t, p.Close(context.Background()))
+	assert.EqualValues(t, 1, p.Stats().Closed.Shutdown)
+}
+
+type failCloseConn struct{ plainConn }
+
+var errClose = errors.New("fake: close failed")
+
+func (c *failCloseConn) Close() error {
+	c.plainConn.Close()
+	return errClose
+}
+
+func TestCloseErrorsCounted(t *testing.T) {
+	p, err := New(Config[*failCloseConn]{
+		MaxConns: 2,
+		Connect:  func(context.Context) (*failCloseConn, error) { return &failCloseConn{}, nil },
+	})
+	require.NoError(t, err)
+	a, err := p.Get(context.Background())
+	require.NoError(t, err)
+	b, err := p.Get(context.Background())
+	require.NoError(t, err)
+	a.Discard()
+	assert.EqualValues(t, 1, p.Stats().CloseErrors)
+	require.Error(t, p.Close(ctxTimeout(t, time.Millisecond)))
+	assert.EqualValues(t, 2, p.Stats().CloseErrors, "forced close counted too")
+	b.Recycle()
+	requireEmpty(t, p)
 }

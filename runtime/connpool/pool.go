@@ -147,18 +147,12 @@ func (p *Pool[C]) wait(ctx context.Context, kind slotState) (*slot[C], error) {
 		// channel because grants are sent under p.mu. Pass it on.
 		g = <-w.ch
 		p.waiters.release(w)
-		if g.s != nil {
-			// Unused, so no reset; but Close may have run since the
-			// grant, and a closed pool must not take it back.
+		switch {
+		case g.s != nil:
 			g.s.gen.Add(1)
-			if p.closed {
-				p.mu.Unlock()
-				p.retire(g.s, reasonShutdown)
-				return nil, ctx.Err()
-			}
-			p.checkedInLocked(g.s)
-			p.putLocked(g.s)
-		} else if g.err == nil {
+			p.putBack(g.s) // unused, so no reset; unlocks
+			return nil, ctx.Err()
+		case g.err == nil:
 			p.freeCapacityLocked()
 		}
 		p.mu.Unlock()
@@ -277,25 +271,33 @@ func (p *Pool[C]) checkin(s *slot[C], mustReset bool) {
 	case mustReset:
 		reason = reasonTainted
 	}
-	if reason == reasonNone {
-		p.mu.Lock()
-		if !p.closed {
-			p.checkedInLocked(s)
-			handed := p.putLocked(s)
-			p.mu.Unlock()
-			if handed {
-				// The waiter was made runnable on this P. Yield to it now:
-				// otherwise this goroutine tends to run on into its next
-				// Get, find nothing, and park, so every hand-off costs two
-				// context switches instead of one.
-				runtime.Gosched()
-			}
-			return
-		}
-		p.mu.Unlock()
-		reason = reasonShutdown
+	if reason != reasonNone {
+		p.retire(s, reason)
+		return
 	}
-	p.retire(s, reason)
+	p.mu.Lock()
+	p.putBack(s)
+}
+
+// putBack returns a slot whose checkout has ended to the pool, or closes it
+// if Close has started since the caller last looked. Called with p.mu held;
+// releases it.
+func (p *Pool[C]) putBack(s *slot[C]) {
+	if p.closed {
+		p.mu.Unlock()
+		p.retire(s, reasonShutdown)
+		return
+	}
+	p.checkedInLocked(s)
+	handed := p.putLocked(s)
+	p.mu.Unlock()
+	if handed {
+		// The waiter was made runnable on this P. Yield to it now:
+		// otherwise this goroutine tends to run on into its next Get, find
+		// nothing, and park, so every hand-off costs two context switches
+		// instead of one.
+		runtime.Gosched()
+	}
 }
 
 // retire closes a slot that the caller owns exclusively (no live handle)

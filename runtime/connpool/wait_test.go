@@ -181,3 +181,84 @@ func TestCancelRacesHandOff(t *testing.T) {
 	assert.Zero(t, st.Waiting)
 	assert.LessOrEqual(t, st.Total, 2)
 }
+
+func TestWaiterCancelledMidQueue(t *testing.T) {
+	db := &fakeDB{}
+	p := newTestPool(t, db, Config[*fakeConn]{MaxConns: 1})
+	held, err := p.Get(context.Background())
+	require.NoError(t, err)
+
+	got := make(chan int, 2)
+	errc := make(chan error)
+	ctx, cancel := context.WithCancel(context.Background())
+	for i, c := range []context.Context{context.Background(), ctx, context.Background()} {
+		go func() {
+			l, err := p.Get(c)
+			if err != nil {
+				errc <- err
+				return
+			}
+			got <- i
+			l.Recycle()
+		}()
+		waitFor(t, "waiter queued", waiting(p, i+1))
+	}
+	cancel() // the middle one leaves; the queue closes up around it
+	assert.ErrorIs(t, <-errc, context.Canceled)
+	assert.Equal(t, 2, p.Stats().Waiting)
+	held.Recycle()
+	assert.Equal(t, 0, <-got)
+	assert.Equal(t, 2, <-got)
+}
+
+// A grant that lands while the waiter is giving up (its ctx is done and it
+// is queued on the lock) must go back to the pool: the connection, or the
+// capacity to open one. The test holds the pool lock to stage the race.
+func TestGrantRacesCancellation(t *testing.T) {
+	for _, discard := range []bool{false, true} {
+		db := &fakeDB{}
+		p := newTestPool(t, db, Config[*fakeConn]{MaxConns: 1})
+		held, err := p.Get(context.Background())
+		require.NoError(t, err)
+		ctx, cancel := context.WithCancel(context.Background())
+		res := make(chan error)
+		go func() {
+			l, err := p.Get(ctx)
+			if err == nil {
+				l.Recycle() // the select picked the grant: fine too
+			}
+			res <- err
+		}()
+		waitFor(t, "waiter queued", waiting(p, 1))
+
+		p.mu.Lock()
+		cancel()
+		time.Sleep(20 * time.Millisecond) // let the waiter see ctx.Done and block on the lock
+		require.True(t, held.h.claim())
+		s := held.h.s
+		if discard {
+			// What retire does once the connection is closed: the capacity
+			// goes to the waiter.
+			require.NoError(t, s.conn.Close())
+			p.checkedInLocked(s)
+			p.counts.closed[reasonDiscard]++
+			p.forgetLocked(s)
+			p.freeCapacityLocked()
+		} else {
+			p.checkedInLocked(s)
+			p.putLocked(s)
+		}
+		p.mu.Unlock()
+
+		err = <-res
+		if err != nil {
+			assert.ErrorIs(t, err, context.Canceled)
+		}
+		st := p.Stats()
+		assert.Equal(t, st.Total, st.Idle, "nothing lost: %+v", st)
+		assert.LessOrEqual(t, st.Total, 1)
+		l, err := p.Get(context.Background())
+		require.NoError(t, err, "the pool still has its capacity")
+		l.Recycle()
+	}
+}
