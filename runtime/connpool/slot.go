@@ -8,11 +8,13 @@ import (
 // Conn is what the pool manages: anything that can be closed.
 //
 // If the connection also has a ResetSession(ctx) error method, the pool calls
-// it before a recycled connection is reused and when a reservation ends; an
-// error means the connection is broken and it is closed. If it has an
-// IsValid() bool method, the pool calls it when a connection comes back and
-// before it hands out an idle one; false means broken. Both follow
-// database/sql/driver's SessionResetter and Validator.
+// it when a lease is recycled and when a reservation is released, before the
+// connection goes back to the idle stack; an error means the connection is
+// broken and it is closed. If it has an IsValid() bool method, the pool calls
+// it first on those same paths and again before it hands out an idle
+// connection; false means broken. Both mirror database/sql/driver's
+// SessionResetter and Validator. The pool calls neither with its lock held,
+// nor ever on a connection someone else holds.
 type Conn interface {
 	Close() error
 }
