@@ -146,7 +146,7 @@ func summarizeAll[V ssa.Value](env *Env, fn *ssa.Function, num map[ssa.Value]int
 }
 
 func (env *Env) summarize(fn *ssa.Function, num map[ssa.Value]int, v ssa.Value, cell bool) Param {
-	if !ssax.MayHoldPointers(v.Type()) || len(*v.Referrers()) == 0 {
+	if !ssax.MayHoldPointers(v.Type()) || !env.mayDischarge(v) {
 		return Param{}
 	}
 	s := newSearch(env, fn, num)
@@ -173,8 +173,11 @@ func (env *Env) summarize(fn *ssa.Function, num map[ssa.Value]int, v ssa.Value, 
 }
 
 func (env *Env) exportFacts(fn *ssa.Function) {
+	// Only what other packages can name needs a fact: the driver keeps
+	// every fact of every dependency in memory for each package, so facts
+	// on unexported functions would cost much and serve nothing.
 	obj := ssax.FuncObject(fn)
-	if obj == nil || obj.Pkg() != env.pass.Pkg || fn.Synthetic != "" || fn.Parent() != nil {
+	if obj == nil || obj.Pkg() != env.pass.Pkg || fn.Synthetic != "" || fn.Parent() != nil || !obj.Exported() {
 		return
 	}
 	info := env.local[fn]

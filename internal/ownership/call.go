@@ -29,7 +29,7 @@ func (s *search) call(res *ssa.Call, common *ssa.CallCommon, st state, kind call
 			// resource at the exit.
 			for _, c := range cells {
 				c.deferRelease = true
-				st = st.with(s.num, c)
+				st = s.set(st, c)
 			}
 			return st, false
 		}
@@ -47,20 +47,20 @@ func (s *search) call(res *ssa.Call, common *ssa.CallCommon, st state, kind call
 		return st, false
 	}
 	if as|in == 0 {
-		return st.without(s.num, res), false
+		return s.unset(st, res), false
 	}
 	// The callee gives the resource back in its results.
 	if _, ok := res.Type().(*types.Tuple); ok {
-		return st.with(s.num, entry{v: res, role: roleTuple, selfMask: as, contMask: in &^ as, errIdx: -1}), false
+		return s.set(st, entry{v: res, role: roleTuple, selfMask: as, contMask: in &^ as, errIdx: -1}), false
 	}
 	if as&1 != 0 {
-		return st.with(s.num, entry{v: res, role: roleSelf}), false
+		return s.set(st, entry{v: res, role: roleSelf}), false
 	}
 	if b, ok := common.Value.(*ssa.Builtin); ok && b.Name() == "append" && s.elementsReleased(res) {
 		s.out.released = true
 		return st, true
 	}
-	return st.with(s.num, entry{v: res, role: roleContainer}), false
+	return s.set(st, entry{v: res, role: roleContainer}), false
 }
 
 // boundCells returns the tracked variables a closure captures by reference,

@@ -65,12 +65,35 @@ type search struct {
 	start    ssa.Instruction // the acquisition; nil for a parameter
 	isParam  bool
 
-	seen map[*ssa.BasicBlock]map[string]bool
+	seen map[*ssa.BasicBlock]map[uint64]bool
 	out  outcome
+
+	// owned: the state being interpreted is a private copy that set and
+	// unset may change in place (copy on first write).
+	owned bool
+}
+
+// set and unset change the state being interpreted, copying it on the
+// first change in a block.
+func (s *search) set(st state, e entry) state {
+	if !s.owned {
+		st, s.owned = slices.Clone(st), true
+	}
+	return st.with(s.num, e)
+}
+
+func (s *search) unset(st state, v ssa.Value) state {
+	if _, ok := st.lookup(s.num, v); !ok {
+		return st
+	}
+	if !s.owned {
+		st, s.owned = slices.Clone(st), true
+	}
+	return st.without(s.num, v)
 }
 
 func newSearch(env *Env, fn *ssa.Function, num map[ssa.Value]int) *search {
-	return &search{env: env, fn: fn, num: num, seen: make(map[*ssa.BasicBlock]map[string]bool)}
+	return &search{env: env, fn: fn, num: num, seen: make(map[*ssa.BasicBlock]map[uint64]bool)}
 }
 
 // numberValues gives every value of fn a stable small number (states are
@@ -122,7 +145,7 @@ func (s *search) run(b *ssa.BasicBlock, from int, st state) {
 func (s *search) enter(b *ssa.BasicBlock, st state) bool {
 	m := s.seen[b]
 	if m == nil {
-		m = make(map[string]bool)
+		m = make(map[uint64]bool)
 		s.seen[b] = m
 	}
 	k := st.key(s.num)
@@ -141,6 +164,7 @@ func (s *search) enter(b *ssa.BasicBlock, st state) bool {
 // the successors still to explore.
 func (s *search) block(f frame, stack []frame) []frame {
 	st := f.st
+	s.owned = false // st is shared with the frame's other holders until changed
 	instrs := f.block.Instrs
 	for i := f.index; i < len(instrs); i++ {
 		instr := instrs[i]
@@ -200,10 +224,13 @@ func (s *search) edge(pred, succ *ssa.BasicBlock, st state) state {
 		return st
 	}
 	out := st
-	for _, instr := range succ.Instrs {
+	for i, instr := range succ.Instrs {
 		phi, ok := instr.(*ssa.Phi)
 		if !ok {
 			break
+		}
+		if i == 0 {
+			out = slices.Clone(st) // st is shared with the other successors
 		}
 		if e, ok := st.lookup(s.num, phi.Edges[idx]); ok {
 			e.v = phi

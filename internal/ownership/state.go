@@ -2,8 +2,6 @@ package ownership
 
 import (
 	"slices"
-	"strconv"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -51,7 +49,7 @@ type entry struct {
 
 // A state is the set of values that refer to the resource at one point of
 // one path, kept sorted by value number so that equal sets compare equal.
-// States are immutable: every change copies.
+// A state is owned by the block being interpreted (see with).
 type state []entry
 
 func (s state) find(num map[ssa.Value]int, v ssa.Value) (int, bool) {
@@ -69,15 +67,16 @@ func (s state) lookup(num map[ssa.Value]int, v ssa.Value) (entry, bool) {
 	return entry{}, false
 }
 
+// with and without update the state in place: a search clones the state it
+// receives at the start of each block (and before assigning φ-nodes on an
+// edge), so no other holder sees the change.
 func (s state) with(num map[ssa.Value]int, e entry) state {
 	i, found := s.find(num, e.v)
-	out := make(state, 0, len(s)+1)
-	out = append(out, s[:i]...)
-	out = append(out, e)
 	if found {
-		i++
+		s[i] = e
+		return s
 	}
-	return append(out, s[i:]...)
+	return slices.Insert(s, i, e)
 }
 
 func (s state) without(num map[ssa.Value]int, v ssa.Value) state {
@@ -88,7 +87,7 @@ func (s state) without(num map[ssa.Value]int, v ssa.Value) state {
 	if !found {
 		return s
 	}
-	return slices.Concat(s[:i], s[i+1:])
+	return slices.Delete(s, i, i+1)
 }
 
 // holdsResource reports whether anything in the state still carries the
@@ -130,23 +129,30 @@ func (s state) onlyDirect() bool {
 	return true
 }
 
-func (s state) key(num map[ssa.Value]int) string {
-	var b strings.Builder
-	for _, e := range s {
-		b.WriteString(strconv.Itoa(num[e.v]))
-		b.WriteByte(byte('0' + e.role))
-		b.WriteString(e.field)
-		if e.deferRelease {
-			b.WriteByte('d')
+// key hashes the state (FNV-1a over its entries) for the visited set.
+func (s state) key(num map[ssa.Value]int) uint64 {
+	h := uint64(14695981039346656037)
+	mix := func(x uint64) {
+		for i := 0; i < 8; i++ {
+			h ^= x & 0xff
+			h *= 1099511628211
+			x >>= 8
 		}
-		if e.role == roleTuple || e.role == roleSelect {
-			b.WriteString(strconv.FormatUint(uint64(e.selfMask), 16))
-			b.WriteByte('/')
-			b.WriteString(strconv.FormatUint(uint64(e.contMask), 16))
-			b.WriteByte('/')
-			b.WriteString(strconv.Itoa(int(e.errIdx)))
-		}
-		b.WriteByte(';')
 	}
-	return b.String()
+	for _, e := range s {
+		mix(uint64(num[e.v]))
+		mix(uint64(e.role) | uint64(e.selfMask)<<8 | uint64(e.contMask)<<40)
+		mix(uint64(uint8(e.errIdx)) | boolBit(e.deferRelease)<<8)
+		for i := 0; i < len(e.field); i++ {
+			mix(uint64(e.field[i]))
+		}
+	}
+	return h
+}
+
+func boolBit(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -58,7 +58,7 @@ func (s *search) step(instr ssa.Instruction, st state) (state, bool) {
 			}
 		}
 		if sends != 0 {
-			return st.with(s.num, entry{v: in, role: roleSelect, selfMask: sends}), false
+			return s.set(st, entry{v: in, role: roleSelect, selfMask: sends}), false
 		}
 	}
 	if v, ok := instr.(ssa.Value); ok {
@@ -116,7 +116,7 @@ func (s *search) store(in *ssa.Store, st state) (state, bool) {
 	e, ok := st.lookup(s.num, in.Val)
 	if ok && e.role == roleErr {
 		if cell, isAlloc := in.Addr.(*ssa.Alloc); isAlloc && cell.Parent() == s.fn {
-			return st.with(s.num, entry{v: cell, role: roleErrCell}), false
+			return s.set(st, entry{v: cell, role: roleErrCell}), false
 		}
 		return st, false
 	}
@@ -127,12 +127,12 @@ func (s *search) store(in *ssa.Store, st state) (state, bool) {
 	switch root := root.(type) {
 	case *ssa.Alloc, *ssa.MakeSlice:
 		if root.Parent() == s.fn {
-			st = st.with(s.num, entry{v: root, role: roleContainer})
+			st = s.set(st, entry{v: root, role: roleContainer})
 			// Slices of a local array (make([]T, n) with constant n is an
 			// array) hold it too.
 			for _, v := range chain {
 				if sl, ok := v.(*ssa.Slice); ok {
-					st = st.with(s.num, entry{v: sl, role: roleContainer})
+					st = s.set(st, entry{v: sl, role: roleContainer})
 				}
 			}
 			if released, handed := s.capturedBefore(root, in); released || handed {
@@ -162,9 +162,9 @@ func (s *search) overwrite(in *ssa.Store, st state) (state, bool) {
 	}
 	switch cell.role {
 	case roleErrCell:
-		return st.without(s.num, in.Addr), false
+		return s.unset(st, in.Addr), false
 	case roleContainer:
-		st = st.without(s.num, in.Addr)
+		st = s.unset(st, in.Addr)
 		if !st.holdsResource() && !s.isParam {
 			s.out.leaks = append(s.out.leaks, leak{in.Pos(), leakLost})
 			return st, true
@@ -318,9 +318,9 @@ func (s *search) define(v ssa.Value, st state) state {
 	e, ok := s.derive(v, st)
 	if ok {
 		e.v = v
-		return st.with(s.num, e)
+		return s.set(st, e)
 	}
-	return st.without(s.num, v)
+	return s.unset(st, v)
 }
 
 // derive returns the role of v given the roles of its operands.
@@ -404,6 +404,9 @@ func (s *search) part(x ssa.Value, f *types.Var, st state) (entry, bool) {
 	e, ok := st.lookup(s.num, x)
 	if !ok || f == nil {
 		return entry{}, false
+	}
+	if !ssax.MayHoldPointers(f.Type()) {
+		return entry{}, false // an int field cannot carry or release it
 	}
 	switch e.role {
 	case roleSelf:
