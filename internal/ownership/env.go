@@ -23,6 +23,7 @@ type Env struct {
 
 	local    map[*ssa.Function]*funcInfo
 	families map[string]*resource.Family // by type key; nil entries cache misses
+	extra    map[string]resource.Extra   // user-declared acquisitions by function key
 }
 
 // funcInfo is what the engine knows of a function of the current package.
@@ -33,13 +34,18 @@ type funcInfo struct {
 }
 
 // NewEnv returns the engine for one pass.
-func NewEnv(pass *analysis.Pass, strict bool) *Env {
-	return &Env{
+func NewEnv(pass *analysis.Pass, strict bool, extra []resource.Extra) *Env {
+	env := &Env{
 		pass:     pass,
 		strict:   strict,
 		local:    make(map[*ssa.Function]*funcInfo),
 		families: make(map[string]*resource.Family),
+		extra:    make(map[string]resource.Extra, len(extra)),
 	}
+	for _, e := range extra {
+		env.extra[e.Func] = e
+	}
+	return env
 }
 
 // familyOfType returns the family whose resource type is t: a built-in one,
@@ -119,8 +125,14 @@ func (env *Env) acquisition(common *ssa.CallCommon) (*resource.Family, int, bool
 		obj = ssax.InvokedMethod(common)
 	}
 	if obj != nil {
-		if fam := resource.AcquiredBy(ssax.FuncKey(obj)); fam != nil {
+		key := ssax.FuncKey(obj)
+		if fam := resource.AcquiredBy(key); fam != nil {
 			return fam, firstNonError(obj.Signature()), true
+		}
+		if e, ok := env.extra[key]; ok {
+			if fam := env.extraFamily(obj, e); fam != nil {
+				return fam, firstNonError(obj.Signature()), true
+			}
 		}
 		var fact AcquireFact
 		if env.pass.ImportObjectFact(obj, &fact) {
@@ -133,6 +145,27 @@ func (env *Env) acquisition(common *ssa.CallCommon) (*resource.Family, int, bool
 		}
 	}
 	return nil, 0, false
+}
+
+// extraFamily is the family of a user-declared acquisition: its result
+// type, released by the declared methods. Declaring it also makes the type a
+// resource wherever it appears in this package (parameters, wrappers).
+func (env *Env) extraFamily(fn *types.Func, e resource.Extra) *resource.Family {
+	res := fn.Signature().Results()
+	if res.Len() == 0 {
+		return nil
+	}
+	t := res.At(firstNonError(fn.Signature())).Type()
+	key := ssax.TypeKey(t)
+	if key == "" {
+		return nil
+	}
+	if f := env.families[key]; f != nil {
+		return f
+	}
+	f := &resource.Family{Key: key, Display: displayName(t), Release: e.Release}
+	env.families[key] = f
+	return f
 }
 
 // firstNonError returns the index of a signature's first non-error result.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/connlint/connlint/internal/analysisutil"
 	"github.com/connlint/connlint/internal/ownership"
+	"github.com/connlint/connlint/internal/resource"
 )
 
 //go:embed doc.go
@@ -27,6 +28,8 @@ type Config struct {
 	// func values, unanalysed packages) as borrowing a resource passed to
 	// them, rather than taking ownership of it.
 	Strict bool
+	// Extra declares acquisitions of APIs that cannot be annotated.
+	Extra []resource.Extra
 }
 
 // New returns an analyzer with the given default settings. Each analyzer
@@ -40,6 +43,7 @@ func New(cfg Config) *analysis.Analyzer {
 		FactTypes: ownership.FactTypes(),
 	}
 	a.Flags.BoolVar(&cfg.Strict, "strict", cfg.Strict, "treat calls into unknown code as borrowing the resource (more reports, some false)")
+	a.Flags.Var((*resource.ExtraList)(&cfg.Extra), "acquire", "declare an acquisition of an API you cannot annotate: `FUNC:RELEASE[,RELEASE]` (repeatable), e.g. example.com/pool.Pool.Get:Put")
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		return nil, run(pass, cfg)
 	}
@@ -48,7 +52,7 @@ func New(cfg Config) *analysis.Analyzer {
 
 func run(pass *analysis.Pass, cfg Config) error {
 	ssaInput := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	env := ownership.NewEnv(pass, cfg.Strict)
+	env := ownership.NewEnv(pass, cfg.Strict, cfg.Extra)
 	rep := newReporter(pass)
 	for _, p := range env.LoadDirectives(pass.Files) {
 		rep.directive(p)

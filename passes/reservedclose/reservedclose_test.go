@@ -39,3 +39,34 @@ func run(t *testing.T, pkgs ...string) {
 func TestSuggestedFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(diagnosticsOnly{t}, testdata(t), reservedclose.Analyzer, "fixes")
 }
+
+func TestExtraAcquisitions(t *testing.T) {
+	a := reservedclose.New(reservedclose.Config{})
+	if err := a.Flags.Set("acquire", "extra/thirdparty.Pool.Take:Done"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(diagnosticsOnly{t}, testdata(t), a, "extra/use")
+
+	// Without the declaration the same package is silent.
+	res := analysistest.Run(nopT{t}, testdata(t), reservedclose.Analyzer, "extra/use")
+	for _, r := range res {
+		if len(r.Diagnostics) != 0 {
+			t.Errorf("undeclared API reported: %v", r.Diagnostics[0].Message)
+		}
+	}
+}
+
+func TestExtraFlagErrors(t *testing.T) {
+	for _, bad := range []string{"nodot:Close", "example.com/p.F", "example.com/p.F:", ":Close"} {
+		a := reservedclose.New(reservedclose.Config{})
+		if err := a.Flags.Set("acquire", bad); err == nil {
+			t.Errorf("-acquire %q accepted", bad)
+		}
+	}
+}
+
+// nopT drops the "no diagnostic was reported" errors of a run whose wants
+// describe another configuration.
+type nopT struct{ *testing.T }
+
+func (nopT) Errorf(string, ...any) {}
