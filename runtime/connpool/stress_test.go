@@ -57,10 +57,15 @@ func TestFaultInjectionStress(t *testing.T) {
 				}
 				if rng.IntN(10) == 0 {
 					discard()
+					// A discarded slot is dead for good, so a late release
+					// through its handle is a no-op however long it comes
+					// after. (After a Recycle that holds only until the
+					// connection is checked out handleRing more times:
+					// TestDoubleReleaseIsNoop and TestRacingReleases.)
+					release()
 				} else {
 					release()
 				}
-				release() // a second release is always a no-op
 			}
 		})
 	}
@@ -70,4 +75,36 @@ func TestFaultInjectionStress(t *testing.T) {
 	assert.Positive(t, st.ConnectErrors)
 	assert.Positive(t, st.Closed.Broken)
 	assert.Positive(t, st.Closed.Discard)
+}
+
+// Two goroutines releasing the same handle at once (a deferred Recycle and a
+// timeout path's Discard, say): exactly one wins, the connection is
+// returned or closed exactly once.
+func TestRacingReleases(t *testing.T) {
+	db := &fakeDB{}
+	p := newTestPool(t, db, Config[*fakeConn]{MaxConns: 1})
+	for i := range 500 {
+		l, err := p.Get(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		for j := range 2 {
+			wg.Go(func() {
+				<-start
+				if (i+j)%3 == 0 {
+					l.Discard()
+				} else {
+					l.Recycle()
+				}
+			})
+		}
+		close(start)
+		wg.Wait()
+		st := p.Stats()
+		if st.InUse != 0 || st.Total != st.Idle || st.Total > 1 {
+			t.Fatalf("after racing releases: %+v", st)
+		}
+	}
 }
