@@ -1,6 +1,7 @@
 package ownership
 
 import (
+	"cmp"
 	"go/token"
 	"go/types"
 	"slices"
@@ -34,19 +35,24 @@ type Leak struct {
 // settle all but pathological recursion, which then keeps its last answer.
 const maxRounds = 4
 
+// Findings are what the engine reports about one package, in source order.
+type Findings struct {
+	Leaks   []Leak
+	Misuses []Misuse
+}
+
 // Analyze summarises every function of the package, callees first,
-// exports the summaries as facts, and returns the leaks it found, in source
-// order.
-func (env *Env) Analyze(funcs []*ssa.Function) []Leak {
-	var leaks []Leak
+// exports the summaries as facts, and returns what it found.
+func (env *Env) Analyze(funcs []*ssa.Function) Findings {
+	var all Findings
 	for _, scc := range sccs(funcs) {
-		var found map[*ssa.Function][]Leak
+		var found map[*ssa.Function]Findings
 		for round := 0; round < maxRounds; round++ {
-			found = make(map[*ssa.Function][]Leak)
+			found = make(map[*ssa.Function]Findings)
 			changed := false
 			for _, fn := range scc {
-				info, fnLeaks := env.analyzeFunc(fn)
-				found[fn] = fnLeaks
+				info, fnFindings := env.analyzeFunc(fn)
+				found[fn] = fnFindings
 				if old := env.local[fn]; old == nil || !old.equal(info) {
 					changed = true
 				}
@@ -57,23 +63,25 @@ func (env *Env) Analyze(funcs []*ssa.Function) []Leak {
 			}
 		}
 		for _, fn := range scc {
-			leaks = append(leaks, found[fn]...)
+			all.Leaks = append(all.Leaks, found[fn].Leaks...)
+			all.Misuses = append(all.Misuses, found[fn].Misuses...)
 			env.exportFacts(fn)
 		}
 	}
-	slices.SortStableFunc(leaks, func(a, b Leak) int { return int(a.Call.Pos() - b.Call.Pos()) })
-	return leaks
+	slices.SortStableFunc(all.Leaks, func(a, b Leak) int { return cmp.Compare(a.Call.Pos(), b.Call.Pos()) })
+	slices.SortStableFunc(all.Misuses, func(a, b Misuse) int { return cmp.Compare(a.Pos, b.Pos) })
+	return all
 }
 
 // analyzeFunc follows every resource fn acquires and every parameter it
 // receives.
-func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, []Leak) {
+func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 	info := &funcInfo{}
 	if fn.Blocks == nil {
-		return info, nil
+		return info, Findings{}
 	}
 	num := numberValues(fn)
-	var leaks []Leak
+	var found Findings
 	for _, b := range fn.Blocks {
 		for i, instr := range b.Instrs {
 			call, ok := instr.(*ssa.Call)
@@ -92,15 +100,16 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, []Leak) {
 				info.acquire = &AcquireFact{Result: lowestBit(s.out.returnedAs), Family: *fam}
 			}
 			if len(s.out.leaks) > 0 {
-				leaks = append(leaks, newLeak(fn, call, fam, result, s.out))
+				found.Leaks = append(found.Leaks, newLeak(fn, call, fam, result, s.out))
 			}
+			found.Misuses = append(found.Misuses, s.allMisuses()...)
 		}
 	}
 	info.params = summarizeAll(env, fn, num, fn.Params, false)
 	// A closure's free variables are the cells of the variables it
 	// captures (a bound method's is the receiver itself).
 	info.freeVars = summarizeAll(env, fn, num, fn.FreeVars, fn.Synthetic == "")
-	return info, leaks
+	return info, found
 }
 
 func newLeak(fn *ssa.Function, call *ssa.Call, fam *resource.Family, result int, o outcome) Leak {

@@ -20,8 +20,11 @@ const (
 
 // call interprets a call that receives the resource (as receiver, argument
 // or captured variable).
-func (s *search) call(res *ssa.Call, common *ssa.CallCommon, st state, kind callKind) (state, bool) {
+func (s *search) call(instr ssa.CallInstruction, res *ssa.Call, common *ssa.CallCommon, st state, kind callKind) (state, bool) {
 	eff, as, in := s.callEffect(common, st)
+	if eff == Release && kind != callGo && !s.isParam {
+		s.out.releases = append(s.out.releases, releaseAt{instr, st, kind == callDefer})
+	}
 	if eff == Release && kind == callDefer {
 		if cells := s.boundCells(common, st); cells != nil {
 			// The deferred closure releases whatever its variables hold

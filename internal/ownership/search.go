@@ -53,6 +53,7 @@ type outcome struct {
 	returnedIn  uint32
 	notAcquired bool
 	truncated   bool
+	releases    []releaseAt // where paths released it (for the typestate checks)
 }
 
 // A search is one resource followed through one function.

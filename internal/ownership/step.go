@@ -24,16 +24,16 @@ func (s *search) step(instr ssa.Instruction, st state) (state, bool) {
 			return st, true
 		}
 		if s.tracksAny(in.Call.Operands(nil), st) {
-			return s.call(in, &in.Call, st, callPlain)
+			return s.call(in, in, &in.Call, st, callPlain)
 		}
 	case *ssa.Defer:
 		if s.tracksAny(in.Call.Operands(nil), st) {
-			return s.call(nil, &in.Call, st, callDefer)
+			return s.call(in, nil, &in.Call, st, callDefer)
 		}
 		return st, false
 	case *ssa.Go:
 		if s.tracksAny(in.Call.Operands(nil), st) {
-			return s.call(nil, &in.Call, st, callGo)
+			return s.call(in, nil, &in.Call, st, callGo)
 		}
 		return st, false
 	case *ssa.Store:

@@ -18,6 +18,7 @@ func TestCases(t *testing.T) {
 		"rc/peers/helper", "rc/peers",
 		"rc/vitess",
 		"rc/collections",
+		"rc/typestate",
 		"sqlbasic",
 		"directives/pool", "directives/use", "directives/malformed",
 	)

@@ -73,6 +73,32 @@ func (r *reporter) leak(l ownership.Leak) {
 	r.pass.Report(d)
 }
 
+// misuse reports a use after release or a second release, at the use.
+func (r *reporter) misuse(m ownership.Misuse) {
+	if analysisutil.IsGenerated(r.pass.Files, m.Pos) || r.sup.Silenced(m.Pos) {
+		return
+	}
+	line := r.pass.Fset.Position(m.Release).Line
+	d := analysis.Diagnostic{Pos: m.Pos, Related: []analysis.RelatedInformation{{Pos: m.Release, Message: "released here"}}}
+	switch {
+	case m.Double && m.Deferred:
+		d.Category, d.URL = "double-release", URL+"#double-release"
+		d.Message = fmt.Sprintf("%s is released here and again by the deferred release at line %d: a second %s corrupts its pool (drop one of them)", m.Family.Display, line, m.Method)
+		d.Related[0].Message = "deferred release"
+	case m.Double:
+		d.Category, d.URL = "double-release", URL+"#double-release"
+		d.Message = fmt.Sprintf("%s released again after its release at line %d: a second release corrupts its pool (release it once)", m.Family.Display, line)
+	default:
+		d.Category, d.URL = "use-after-release", URL+"#use-after-release"
+		what := "used"
+		if m.Method != "" {
+			what = m.Method + " called"
+		}
+		d.Message = fmt.Sprintf("%s %s after its release at line %d: another user may own it now (release it after the last use)", m.Family.Display, what, line)
+	}
+	r.pass.Report(d)
+}
+
 func enclosingCall(path []ast.Node) *ast.CallExpr {
 	for _, n := range path {
 		if c, ok := n.(*ast.CallExpr); ok {

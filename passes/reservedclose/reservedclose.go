@@ -57,8 +57,12 @@ func run(pass *analysis.Pass, cfg Config) error {
 	for _, p := range env.LoadDirectives(pass.Files) {
 		rep.directive(p)
 	}
-	for _, leak := range env.Analyze(ssaInput.SrcFuncs) {
+	found := env.Analyze(ssaInput.SrcFuncs)
+	for _, leak := range found.Leaks {
 		rep.leak(leak)
+	}
+	for _, m := range found.Misuses {
+		rep.misuse(m)
 	}
 	return nil
 }

@@ -35,6 +35,11 @@ func (l *Lease[C]) Conn() C { return l.conn }
 //connlint:release
 func (l *Lease[C]) Recycle() { l.p.free = append(l.p.free, l) } // want Recycle:`^release$` Recycle:`summary\(keep\)`
 
+// Err reports why the lease failed; it may be called after Recycle.
+//
+//connlint:afterrelease
+func (l *Lease[C]) Err() error { return nil } // want Err:`afterrelease`
+
 // Discard closes the connection.
 //
 //connlint:release

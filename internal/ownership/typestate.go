@@ -1,0 +1,190 @@
+package ownership
+
+import (
+	"go/token"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/connlint/connlint/internal/resource"
+	"github.com/connlint/connlint/internal/ssax"
+)
+
+// The typestate checks follow a resource past its release: using it after
+// giving it back shares a socket with the next borrower (results and
+// transactions cross between sessions), and releasing a pool handle twice
+// corrupts the pool.
+
+// A Misuse is a use after release, or a second release.
+type Misuse struct {
+	Pos     token.Pos // the use or the second release
+	Release token.Pos // the first release
+	Double  bool      // a second release, not a use
+	// Deferred: the first release is a defer, so the second release
+	// happens first and the deferred one runs again at exit.
+	Deferred bool
+	Method   string // the method used or released with, if any
+	Family   resource.Family
+}
+
+// allMisuses checks every release the search found, one report per use.
+func (s *search) allMisuses() []Misuse {
+	var out []Misuse
+	seen := map[token.Pos]bool{}
+	for _, rel := range s.out.releases {
+		for _, m := range s.misuses(rel) {
+			if !seen[m.Pos] {
+				seen[m.Pos] = true
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// releaseAt is a release found by the leak search, with the values that
+// referred to the resource there.
+type releaseAt struct {
+	instr    ssa.CallInstruction
+	st       state
+	deferred bool
+}
+
+// misuses scans forward from a release, along every path that leaves it
+// (a may-analysis: the values that refer to the resource only grow), for
+// uses and second releases. The scan stops where the acquisition runs again.
+func (s *search) misuses(rel releaseAt) []Misuse {
+	st := slices.Clone(rel.st)
+	var out []Misuse
+	report := func(pos token.Pos, double bool, method string) {
+		out = append(out, Misuse{Pos: pos, Release: rel.instr.Pos(), Double: double, Deferred: rel.deferred, Method: method, Family: *s.fam})
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	type work struct {
+		b    *ssa.BasicBlock
+		from int
+	}
+	b := rel.instr.Block()
+	queue := []work{{b, indexOf(b, rel.instr) + 1}}
+	s.owned = true
+	for len(queue) > 0 {
+		w := queue[0]
+		queue = queue[1:]
+		stop := false
+		for _, instr := range w.b.Instrs[w.from:] {
+			if instr == s.start {
+				stop = true
+				break
+			}
+			if v, ok := instr.(ssa.Value); ok {
+				if e, ok := s.derive(v, st); ok {
+					e.v = v
+					st = st.with(s.num, e)
+				}
+			}
+			pos, double, method, bad := s.misuse(instr, st, rel.deferred)
+			if bad {
+				report(pos, double, method)
+			}
+		}
+		if stop {
+			continue
+		}
+		for _, succ := range w.b.Succs {
+			if !seen[succ] {
+				seen[succ] = true
+				for i, p := range succ.Preds {
+					if p == w.b {
+						st = phisFrom(s, succ, i, st)
+					}
+				}
+				queue = append(queue, work{succ, 0})
+			}
+		}
+	}
+	return out
+}
+
+// misuse decides whether one instruction uses the released resource or
+// releases it again.
+func (s *search) misuse(instr ssa.Instruction, st state, afterDefer bool) (token.Pos, bool, string, bool) {
+	switch in := instr.(type) {
+	case ssa.CallInstruction:
+		common := in.Common()
+		recv := ssax.Receiver(common)
+		if e, ok := st.lookup(s.num, recv); ok && recv != nil && (e.role == roleSelf || e.role == rolePart) {
+			m := ssax.Method(common)
+			if m == nil {
+				return 0, false, "", false
+			}
+			if s.releases(m.Name(), e, recv) {
+				return in.Pos(), true, m.Name(), !s.fam.ReleaseTwiceSafe
+			}
+			if afterDefer || s.fam.SafeAfterRelease(m.Name()) || s.env.pass.ImportObjectFact(m.Origin(), new(AfterReleaseFact)) {
+				return 0, false, "", false
+			}
+			if _, isCall := in.(*ssa.Call); isCall && e.role == roleSelf {
+				return in.Pos(), false, m.Name(), true
+			}
+			return 0, false, "", false
+		}
+		params, _, known := s.env.calleeSummary(common)
+		for i, a := range common.Args {
+			if e, ok := st.lookup(s.num, a); ok && known && (e.role == roleSelf || e.role == rolePart) {
+				if p, _ := paramAt(params, i); p.Effect == Release {
+					return in.Pos(), true, "", !s.fam.ReleaseTwiceSafe
+				}
+			}
+		}
+	case *ssa.UnOp:
+		// Reading a field of the resource (not through an embedded field,
+		// and not of a family whose fields are plain data, like
+		// http.Response's).
+		if in.Op != token.MUL || afterDefer || s.fam.ReleaseField != "" {
+			return 0, false, "", false
+		}
+		if fa, ok := in.X.(*ssa.FieldAddr); ok {
+			if e, ok := st.lookup(s.num, fa.X); ok && e.role == roleSelf {
+				if f := field(fa.X.Type(), fa.Field); f != nil && !f.Embedded() {
+					return in.Pos(), false, "", true
+				}
+			}
+		}
+	}
+	return 0, false, "", false
+}
+
+// releases reports whether calling m on the tracked value releases the
+// resource.
+func (s *search) releases(m string, e entry, recv ssa.Value) bool {
+	switch e.role {
+	case roleSelf:
+		return s.fam.ReleaseField == "" && s.fam.IsRelease(m, false)
+	case rolePart:
+		return e.field == s.fam.ReleaseField && s.fam.IsRelease(m, true)
+	}
+	return false
+}
+
+func phisFrom(s *search, succ *ssa.BasicBlock, pred int, st state) state {
+	for _, instr := range succ.Instrs {
+		phi, ok := instr.(*ssa.Phi)
+		if !ok {
+			break
+		}
+		if e, ok := st.lookup(s.num, phi.Edges[pred]); ok {
+			e.v = phi
+			st = st.with(s.num, e)
+		}
+	}
+	return st
+}
+
+func indexOf(b *ssa.BasicBlock, instr ssa.Instruction) int {
+	for i, x := range b.Instrs {
+		if x == instr {
+			return i
+		}
+	}
+	return len(b.Instrs)
+}
