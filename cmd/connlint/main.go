@@ -6,19 +6,29 @@
 // Standalone:
 //
 //	connlint ./...
-//	connlint -json ./...        # machine-readable, keyed by analyzer name
-//	connlint -fix ./...         # apply suggested fixes (-diff to preview)
+//	connlint -json ./...          # machine-readable, keyed by analyzer name
+//	connlint -fix ./...           # apply suggested fixes (-diff to preview)
+//	connlint -format=sarif ./...  # SARIF 2.1.0 on stdout, for GitHub code scanning
 //
-// As a vet tool:
+// As a vet tool, or through go fix:
 //
 //	go vet -vettool=$(which connlint) ./...
+//	go fix -fixtool=$(which connlint) ./...
 //
-// Exit codes (standalone): 0 no findings, 3 findings, 1 an error (a package
-// that does not load or type-check, a bad flag). Under go vet, any finding
-// or error exits 1.
+// Exit codes (standalone, text or SARIF): 0 no findings, 3 findings, 1 an
+// error (a package that does not load or type-check, a bad flag). Under go
+// vet, any finding or error exits 1.
+//
+// The text, JSON and vet modes are x/tools' multichecker; -format=sarif is
+// connlint's own driver over the same analyzers and flags.
 package main
 
 import (
+	"flag"
+	"fmt"
+	"os"
+
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/connlint/connlint/passes/refcycle"
@@ -26,5 +36,37 @@ import (
 )
 
 func main() {
-	multichecker.Main(reservedclose.Analyzer, refcycle.Analyzer)
+	analyzers := []*analysis.Analyzer{reservedclose.Analyzer, refcycle.Analyzer}
+
+	format, args, err := takeFormat(os.Args[1:], analyzers)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "connlint: %v\n", err)
+		os.Exit(1)
+	}
+	if format == "sarif" {
+		os.Exit(runSARIF(args, analyzers, os.Stdout, os.Stderr))
+	}
+	os.Args = append(os.Args[:1], args...)
+
+	// multichecker parses flag.CommandLine, which exits 2 on a bad flag;
+	// connlint promises 1. With PanicOnError the parse error comes back
+	// here instead (after the usage is printed).
+	flag.CommandLine = flag.NewFlagSet(os.Args[0], flag.PanicOnError)
+	var usageShown bool
+	flag.CommandLine.Usage = func() {
+		usageShown = true
+		printUsage(flag.CommandLine.Output(), analyzers)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			if err, ok := r.(error); ok && usageShown {
+				if err == flag.ErrHelp {
+					os.Exit(0)
+				}
+				os.Exit(1)
+			}
+			panic(r)
+		}
+	}()
+	multichecker.Main(analyzers...)
 }

@@ -78,80 +78,71 @@ func encode(t *testing.T, l *sarif.Log) map[string]any {
 	return v
 }
 
-// validate checks the structure SARIF 2.1.0 requires and GitHub code
-// scanning reads: required properties, rule indexes that match rule ids,
-// 1-based regions, relative URIs resolved through a declared base id.
+// validate checks the log with Check, as the end-to-end tests do.
 func validate(t *testing.T, log map[string]any) {
 	t.Helper()
-	assert.Equal(t, "2.1.0", log["version"])
-	assert.Equal(t, sarif.Schema, log["$schema"])
-	runs := log["runs"].([]any)
-	require.Len(t, runs, 1, "one run")
-	run := runs[0].(map[string]any)
+	data, err := json.Marshal(log)
+	require.NoError(t, err)
+	assert.NoError(t, sarif.Check(data))
+}
 
-	driver := run["tool"].(map[string]any)["driver"].(map[string]any)
-	assert.NotEmpty(t, driver["name"], "tool.driver.name is required")
-	rules := driver["rules"].([]any)
-	ids := make([]string, len(rules))
-	for i, r := range rules {
-		rule := r.(map[string]any)
-		ids[i] = rule["id"].(string)
-		assert.NotEmpty(t, ids[i], "rule id is required")
-		assert.NotEmpty(t, rule["shortDescription"].(map[string]any)["text"], "rule %s short description", ids[i])
-		assert.NotEmpty(t, rule["fullDescription"].(map[string]any)["text"], "rule %s full description", ids[i])
-		assert.NotEmpty(t, rule["help"].(map[string]any)["text"], "rule %s help", ids[i])
-		assert.True(t, strings.HasPrefix(rule["helpUri"].(string), "https://"), "rule %s helpUri", ids[i])
-		assert.Equal(t, "warning", rule["defaultConfiguration"].(map[string]any)["level"])
-	}
+func TestCheckRejectsBrokenLogs(t *testing.T) {
+	fx := newFixture(map[string]string{"/repo/store/store.go": storeGo})
+	b := fx.builder(leaky)
+	b.Add(fx.fset, leaky, analysis.Diagnostic{
+		Pos: fx.pos("/repo/store/store.go", "db.Conn"), Message: "leak",
+		Related: []analysis.RelatedInformation{{Pos: fx.pos("/repo/store/store.go", "return nil"), Message: "exit"}},
+	})
+	good, err := json.Marshal(b.Log())
+	require.NoError(t, err)
+	require.NoError(t, sarif.Check(good))
 
-	bases, _ := run["originalUriBaseIds"].(map[string]any)
-	inv := run["invocations"].([]any)
-	require.Len(t, inv, 1)
-	_, ok := inv[0].(map[string]any)["executionSuccessful"].(bool)
-	assert.True(t, ok, "invocation.executionSuccessful is required")
-
-	results, ok := run["results"].([]any)
-	require.True(t, ok, "results must be an array, even when empty")
-	for _, r := range results {
-		res := r.(map[string]any)
-		id := res["ruleId"].(string)
-		idx := int(res["ruleIndex"].(float64))
-		require.Less(t, idx, len(ids))
-		assert.Equal(t, ids[idx], id, "ruleIndex points at the rule")
-		assert.Contains(t, []any{"warning", "error", "note"}, res["level"])
-		assert.NotEmpty(t, res["message"].(map[string]any)["text"])
-		locs := res["locations"].([]any)
-		require.Len(t, locs, 1)
-		checkLocation(t, locs[0].(map[string]any), bases)
-		for _, rl := range asSlice(res["relatedLocations"]) {
-			loc := rl.(map[string]any)
-			assert.NotZero(t, loc["id"], "related locations are numbered")
-			assert.NotEmpty(t, loc["message"].(map[string]any)["text"])
-			checkLocation(t, loc, bases)
-		}
+	for name, tc := range map[string]struct {
+		edit func(run map[string]any)
+		want string
+	}{
+		"bad version":            {func(map[string]any) {}, "version"},
+		"no driver name":         {func(r map[string]any) { driver(r)["name"] = "" }, "tool.driver.name"},
+		"rule without uri":       {func(r map[string]any) { rule0(r)["helpUri"] = "" }, "helpUri"},
+		"rule without help":      {func(r map[string]any) { delete(rule0(r), "help") }, "help.text"},
+		"null results":           {func(r map[string]any) { r["results"] = nil }, "results is not an array"},
+		"wrong ruleIndex":        {func(r map[string]any) { result0(r)["ruleIndex"] = 7 }, "ruleIndex"},
+		"absolute uri with base": {func(r map[string]any) { art(result0(r)["locations"])["uri"] = "/repo/store/store.go" }, "not relative"},
+		"undeclared base":        {func(r map[string]any) { delete(r, "originalUriBaseIds") }, "not declared"},
+		"line 0":                 {func(r map[string]any) { region(result0(r)["locations"])["startLine"] = 0 }, "startLine"},
+		"related no id":          {func(r map[string]any) { delete(result0(r)["relatedLocations"].([]any)[0].(map[string]any), "id") }, "no id"},
+		"no invocation":          {func(r map[string]any) { delete(r, "invocations") }, "invocations"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var log map[string]any
+			require.NoError(t, json.Unmarshal(good, &log))
+			if name == "bad version" {
+				log["version"] = "2.0.0"
+			}
+			tc.edit(log["runs"].([]any)[0].(map[string]any))
+			data, err := json.Marshal(log)
+			require.NoError(t, err)
+			err = sarif.Check(data)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tc.want)
+		})
 	}
 }
 
-func asSlice(v any) []any {
-	s, _ := v.([]any)
-	return s
+func driver(run map[string]any) map[string]any {
+	return run["tool"].(map[string]any)["driver"].(map[string]any)
 }
-
-func checkLocation(t *testing.T, loc map[string]any, bases map[string]any) {
-	t.Helper()
-	phys := loc["physicalLocation"].(map[string]any)
-	art := phys["artifactLocation"].(map[string]any)
-	uri := art["uri"].(string)
-	if base, ok := art["uriBaseId"].(string); ok {
-		assert.Contains(t, bases, base, "uriBaseId is declared in originalUriBaseIds")
-		assert.False(t, strings.HasPrefix(uri, "/") || strings.Contains(uri, ":"), "uri %q relative to its base", uri)
-	} else {
-		assert.True(t, strings.HasPrefix(uri, "file:///"), "uri %q without a base is absolute", uri)
-	}
-	region := phys["region"].(map[string]any)
-	assert.GreaterOrEqual(t, region["startLine"].(float64), 1.0)
-	assert.GreaterOrEqual(t, region["startColumn"].(float64), 1.0)
+func rule0(run map[string]any) map[string]any {
+	return driver(run)["rules"].([]any)[0].(map[string]any)
 }
+func result0(run map[string]any) map[string]any {
+	return run["results"].([]any)[0].(map[string]any)
+}
+func phys(locs any) map[string]any {
+	return locs.([]any)[0].(map[string]any)["physicalLocation"].(map[string]any)
+}
+func art(locs any) map[string]any    { return phys(locs)["artifactLocation"].(map[string]any) }
+func region(locs any) map[string]any { return phys(locs)["region"].(map[string]any) }
 
 const storeGo = `package store
 
