@@ -1,6 +1,7 @@
 package ownership
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -126,15 +127,16 @@ type frame struct {
 	block *ssa.BasicBlock
 	index int
 	st    state
+	from  *ssa.BasicBlock // the predecessor the path came from, if known
 }
 
 // run explores from instruction index `from` of block b with state st.
 func (s *search) run(b *ssa.BasicBlock, from int, st state) {
-	stack := []frame{{b, from, st}}
+	stack := []frame{{b, from, st, nil}}
 	for len(stack) > 0 {
 		f := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if f.index == 0 && !s.enter(f.block, f.st) {
+		if f.index == 0 && !s.enter(f.block, f.st, f.from) {
 			continue
 		}
 		stack = s.block(f, stack)
@@ -143,13 +145,18 @@ func (s *search) run(b *ssa.BasicBlock, from int, st state) {
 
 // enter records a visit of block b with state st and reports whether it is
 // new.
-func (s *search) enter(b *ssa.BasicBlock, st state) bool {
+func (s *search) enter(b *ssa.BasicBlock, st state, from *ssa.BasicBlock) bool {
 	m := s.seen[b]
 	if m == nil {
 		m = make(map[uint64]bool)
 		s.seen[b] = m
 	}
 	k := st.key(s.num)
+	if constantBranch(b, from) >= 0 {
+		// Which branch is feasible depends on the edge taken: the same
+		// state from another predecessor is another visit.
+		k ^= uint64(predIndex(b, from)+1) * 0x9e3779b97f4a7c15
+	}
 	if m[k] {
 		return false
 	}
@@ -183,7 +190,11 @@ func (s *search) block(f frame, stack []frame) []frame {
 		}
 	}
 	ended, how := s.branchEnds(f.block, st)
+	infeasible := constantBranch(f.block, f.from)
 	for i, succ := range f.block.Succs {
+		if i == infeasible {
+			continue
+		}
 		if i == ended {
 			switch how {
 			case endReleased:
@@ -195,7 +206,7 @@ func (s *search) block(f frame, stack []frame) []frame {
 			}
 			continue
 		}
-		stack = append(stack, frame{succ, 0, s.edge(f.block, succ, st)})
+		stack = append(stack, frame{succ, 0, s.edge(f.block, succ, st), f.block})
 	}
 	return stack
 }
@@ -209,6 +220,15 @@ func (s *search) loopBack(instr ssa.Instruction, st state) {
 		return
 	}
 	s.out.handed = true
+}
+
+func predIndex(b, pred *ssa.BasicBlock) int {
+	for i, p := range b.Preds {
+		if p == pred {
+			return i
+		}
+	}
+	return -1
 }
 
 // edge computes the state on entry to succ from pred: φ-nodes of succ take
@@ -243,6 +263,66 @@ func (s *search) edge(pred, succ *ssa.BasicBlock, st state) state {
 	return out
 }
 
+// constantBranch returns the successor of b's if that cannot be taken when
+// b is entered from pred, or -1. It folds comparisons of constants and of
+// φ-nodes whose value on that edge is constant: the first test of
+// `for i := range 3` or `for i := 0; i < n; i++` with constant n always
+// enters the body, so the path that skips it is not a path.
+func constantBranch(b, pred *ssa.BasicBlock) int {
+	ifInstr, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return -1
+	}
+	cmp, ok := ifInstr.Cond.(*ssa.BinOp)
+	if !ok {
+		return -1
+	}
+	x, okx := constantOn(cmp.X, b, pred)
+	y, oky := constantOn(cmp.Y, b, pred)
+	if !okx || !oky || x.Kind() == constant.Unknown || y.Kind() == constant.Unknown {
+		return -1
+	}
+	switch cmp.Op {
+	case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+	default:
+		return -1
+	}
+	if x.Kind() != y.Kind() && !(isNumeric(x) && isNumeric(y)) {
+		return -1
+	}
+	if constant.Compare(x, cmp.Op, y) {
+		return 1 // the condition holds: the else branch is not taken
+	}
+	return 0
+}
+
+func isNumeric(v constant.Value) bool {
+	return v.Kind() == constant.Int || v.Kind() == constant.Float
+}
+
+// constantOn returns the value of v on entry to b from pred, if constant.
+func constantOn(v ssa.Value, b, pred *ssa.BasicBlock) (constant.Value, bool) {
+	switch v := v.(type) {
+	case *ssa.Const:
+		if v.Value == nil {
+			return nil, false
+		}
+		return v.Value, true
+	case *ssa.Phi:
+		if v.Block() != b || pred == nil {
+			return nil, false
+		}
+		for i, p := range b.Preds {
+			if p == pred {
+				if c, ok := v.Edges[i].(*ssa.Const); ok && c.Value != nil {
+					return c.Value, true
+				}
+			}
+		}
+	}
+	return nil, false
+}
+
 type branchEnd uint8
 
 const (
@@ -261,8 +341,13 @@ func (s *search) branchEnds(b *ssa.BasicBlock, st state) (int, branchEnd) {
 	if !ok {
 		return -1, 0
 	}
-	if call, ok := ifInstr.Cond.(*ssa.Call); ok && s.releasedWhenFalse(call, st) {
-		return 1, endReleased // Succs[1] is taken when the condition is false
+	if call, ok := ifInstr.Cond.(*ssa.Call); ok {
+		if s.releasedWhenFalse(call, st) {
+			return 1, endReleased // Succs[1] is taken when the condition is false
+		}
+		if a, e := s.assertion(&call.Call, st); a == resource.ReportsNoError && e.role == roleErr {
+			return 1, endNotAcquired // !assert.NoError(t, err): err != nil
+		}
 	}
 	cmp, ok := ifInstr.Cond.(*ssa.BinOp)
 	if !ok || (cmp.Op != token.EQL && cmp.Op != token.NEQ) {

@@ -23,6 +23,10 @@ func (s *search) step(instr ssa.Instruction, st state) (state, bool) {
 		if neverReturns(&in.Call) {
 			return st, true
 		}
+		if s.assertsNotAcquired(&in.Call, st) {
+			s.out.notAcquired = true
+			return st, true
+		}
 		if s.tracksAny(in.Call.Operands(nil), st) {
 			return s.call(in, in, &in.Call, st, callPlain)
 		}
@@ -65,6 +69,34 @@ func (s *search) step(instr ssa.Instruction, st state) (state, bool) {
 		return s.define(v, st), false
 	}
 	return st, false
+}
+
+// assertsNotAcquired reports a test assertion that the resource is nil or
+// that its acquisition failed: the paths that go on hold nothing.
+func (s *search) assertsNotAcquired(common *ssa.CallCommon, st state) bool {
+	a, arg := s.assertion(common, st)
+	return a == resource.AssertsNil && arg.role == roleSelf || a == resource.AssertsError && arg.role == roleErr
+}
+
+// assertion returns what a test assertion asserts about a tracked argument.
+func (s *search) assertion(common *ssa.CallCommon, st state) (resource.Assertion, entry) {
+	fn := ssax.Callee(common)
+	if fn == nil || len(common.Args) < 2 {
+		return 0, entry{}
+	}
+	a := resource.AssertionOf(ssax.FuncKey(fn))
+	if a == 0 {
+		return 0, entry{}
+	}
+	arg := common.Args[1]
+	if mi, ok := arg.(*ssa.MakeInterface); ok {
+		arg = mi.X // assert.Nil takes an interface{}
+	}
+	e, ok := st.lookup(s.num, arg)
+	if !ok {
+		return 0, entry{}
+	}
+	return a, e
 }
 
 func (s *search) handOn(st state) (state, bool) {
@@ -420,9 +452,11 @@ func (s *search) part(x ssa.Value, f *types.Var, st state) (entry, bool) {
 	return entry{}, false
 }
 
+// element: an element of a collection that holds the resource (or that is
+// the parameter being summarised) may hold it.
 func (s *search) element(x ssa.Value, st state) (entry, bool) {
 	e, ok := st.lookup(s.num, x)
-	if !ok || e.role != roleContainer {
+	if !ok || e.role != roleContainer && e.role != roleSelf {
 		return entry{}, false
 	}
 	return entry{role: roleContainer}, true

@@ -106,3 +106,46 @@ var neverReturn = map[string]bool{
 	"testing.TB.Skipf":   true,
 	"testing.TB.SkipNow": true,
 }
+
+// Assertion is what a test assertion tells about its argument.
+type Assertion uint8
+
+const (
+	// AssertsNil: on the paths that continue, the argument is nil.
+	AssertsNil Assertion = iota + 1
+	// AssertsError: on the paths that continue, the argument is a non-nil
+	// error (the test expects the acquisition to fail).
+	AssertsError
+	// ReportsNoError: the call returns true exactly when the argument is a
+	// nil error (assert.NoError).
+	ReportsNoError
+)
+
+const (
+	testifyAssert  = "github.com/stretchr/testify/assert"
+	testifyRequire = "github.com/stretchr/testify/require"
+)
+
+// assertions maps test assertion functions to what they assert about their
+// argument at index 1 (after the testing.T). A test that expects a failed
+// acquisition (`l, err := p.Get(ctx); require.ErrorIs(t, err, ErrClosed)`)
+// holds nothing to release.
+var assertions = map[string]Assertion{
+	testifyAssert + ".Nil":            AssertsNil,
+	testifyRequire + ".Nil":           AssertsNil,
+	testifyAssert + ".Error":          AssertsError,
+	testifyRequire + ".Error":         AssertsError,
+	testifyAssert + ".ErrorIs":        AssertsError,
+	testifyRequire + ".ErrorIs":       AssertsError,
+	testifyAssert + ".ErrorAs":        AssertsError,
+	testifyRequire + ".ErrorAs":       AssertsError,
+	testifyAssert + ".ErrorContains":  AssertsError,
+	testifyRequire + ".ErrorContains": AssertsError,
+	testifyAssert + ".EqualError":     AssertsError,
+	testifyRequire + ".EqualError":    AssertsError,
+	testifyAssert + ".NoError":        ReportsNoError,
+}
+
+// AssertionOf returns what the function with the given key asserts about
+// its argument at index 1, or 0.
+func AssertionOf(funcKey string) Assertion { return assertions[funcKey] }
