@@ -75,7 +75,9 @@ func TestReservedDiscardAndDoubleRelease(t *testing.T) {
 	require.NoError(t, err)
 	c := r.Conn()
 	r.Discard()
+	//connlint:ignore a second release is a tested no-op
 	r.Discard()
+	//connlint:ignore a second release is a tested no-op
 	r.Release()
 	assert.EqualValues(t, 1, c.closes.Load())
 	assert.Zero(t, c.resets.Load())
@@ -86,7 +88,9 @@ func TestReservedDiscardAndDoubleRelease(t *testing.T) {
 
 	r, err = p.Reserve(context.Background())
 	require.NoError(t, err)
+	//connlint:ignore a second release is a tested no-op
 	r.Release()
+	//connlint:ignore a second release is a tested no-op
 	r.Release()
 	assert.Equal(t, 1, p.Stats().Idle)
 

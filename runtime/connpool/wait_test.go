@@ -218,6 +218,7 @@ func TestGrantRacesCancellation(t *testing.T) {
 	for _, discard := range []bool{false, true} {
 		db := &fakeDB{}
 		p := newTestPool(t, db, Config[*fakeConn]{MaxConns: 1})
+		//connlint:ignore the test returns this lease through the pool internals to stage the race
 		held, err := p.Get(context.Background())
 		require.NoError(t, err)
 		ctx, cancel := context.WithCancel(context.Background())
