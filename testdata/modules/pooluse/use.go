@@ -1,0 +1,73 @@
+// Package pooluse uses runtime/connpool exactly as a user would. connlint
+// knows the pool only through the //connlint: directives on its API.
+package pooluse
+
+import (
+	"context"
+	"errors"
+
+	"github.com/connlint/connlint/runtime/connpool"
+)
+
+type conn struct{}
+
+func (*conn) Close() error { return nil }
+
+var errBusy = errors.New("busy")
+
+func leaseLeaksOnEarlyReturn(ctx context.Context, p *connpool.Pool[*conn], busy bool) error {
+	l, err := p.Get(ctx) // want `\*connpool.Lease acquired here is not released on the path returning at line 24 \(call Recycle or Discard, or defer l.Recycle\(\) after the error check\)`
+	if err != nil {
+		return err
+	}
+	if busy {
+		return errBusy
+	}
+	l.Recycle()
+	return nil
+}
+
+func leaseReleasedOnEveryPath(ctx context.Context, p *connpool.Pool[*conn], busy bool) error {
+	l, err := p.Get(ctx)
+	if err != nil {
+		return err
+	}
+	defer l.Recycle()
+	if busy {
+		return errBusy
+	}
+	return nil
+}
+
+// A reserved connection, pinned for a session (the GET_LOCK case).
+func reservedLeaksOnEarlyReturn(ctx context.Context, p *connpool.Pool[*conn], busy bool) (*conn, error) {
+	r, err := p.Reserve(ctx) // want `\*connpool.Reserved acquired here is not released on the path returning at line 49`
+	if err != nil {
+		return nil, err
+	}
+	if busy {
+		return nil, errBusy
+	}
+	return r.Conn(), nil
+}
+
+// Handed to the session that releases it later: not a leak.
+type session struct{ r *connpool.Reserved[*conn] }
+
+func reservedKeptBySession(ctx context.Context, p *connpool.Pool[*conn], s *session) error {
+	r, err := p.Reserve(ctx)
+	if err != nil {
+		return err
+	}
+	s.r = r
+	return nil
+}
+
+func useAfterRecycle(ctx context.Context, p *connpool.Pool[*conn]) *conn {
+	l, err := p.Get(ctx)
+	if err != nil {
+		return nil
+	}
+	l.Recycle()
+	return l.Conn() // want `\*connpool.Lease Conn called after its release at line 71`
+}
