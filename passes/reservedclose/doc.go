@@ -17,7 +17,8 @@
 // released (directly, by a defer placed before that return, or by a callee
 // that releases it), or visibly handed on: returned, stored in a field, map,
 // slice or global, sent on a channel, captured by a goroutine, or passed to
-// a function that keeps it. Nothing is needed on the branch where the
+// a function that keeps it (a goroutine or closure that receives it counts as
+// what its body does with it). Nothing is needed on the branch where the
 // acquisition failed (its error is non-nil, or the resource is nil), nor on
 // paths that panic or call a function that never returns.
 //
