@@ -39,6 +39,12 @@ MODULES=(
 	"xtools golang.org/x/tools@v0.52.0 ./... standalone"
 	"vitess vitess.io/vitess@v0.24.4 ./go/... vet"
 )
+# Packages left out: their tests do not type-check in the released module
+# (a load error, exit 1, for any tool). Vitess's comparison_test.go uses
+# connParams, which no file of the module defines.
+EXCLUDE=(
+	vitess.io/vitess/go/vt/vtgate/evalengine/integration
+)
 
 selected=("$@")
 if [ ${#selected[@]} -eq 0 ]; then
@@ -109,27 +115,29 @@ for entry in "${MODULES[@]}"; do
 		version=$(module_copy "$modver" "$dir")
 		root=$dir
 	fi
-	log "$name ($modver -> $version): $mode on $patterns"
-	problems=()
 	# shellcheck disable=SC2086 # patterns is a word list
+	mapfile -t pkgs < <(cd "$dir" && GOFLAGS="$GOFLAGS_BASE $([ "$modver" = std ] || echo -mod=mod)" go list $patterns |
+		grep -vxF -f <(printf '%s\n' "${EXCLUDE[@]}"))
+	log "$name ($modver -> $version): $mode on $patterns (${#pkgs[@]} packages)"
+	problems=()
 	if [ "$mode" = standalone ]; then
 		rc=0
 		GOFLAGS="$GOFLAGS_BASE $([ "$modver" = std ] || echo -mod=mod)" \
-			run "$dir" "$OUT/$name.text" "$BIN/connlint" $patterns || rc=$?
+			run "$dir" "$OUT/$name.text" "$BIN/connlint" "${pkgs[@]}" || rc=$?
 		mv "$OUT/$name.text.err" "$OUT/$name.txt"
 		log "$name: text run exit $rc, peak $(($(cat "$OUT/$name.text.peak") / 1024)) MB"
 		case $rc in 0 | 3) ;; *) problems+=("text run exited $rc") ;; esac
 		text_rc=$rc
 		rc=0
 		GOFLAGS="$GOFLAGS_BASE $([ "$modver" = std ] || echo -mod=mod)" \
-			run "$dir" "$OUT/$name.jsonrun" "$BIN/connlint" -json $patterns || rc=$?
+			run "$dir" "$OUT/$name.jsonrun" "$BIN/connlint" -json "${pkgs[@]}" || rc=$?
 		mv "$OUT/$name.jsonrun.out" "$OUT/$name.json"
 		[ "$rc" = 0 ] || problems+=("-json run exited $rc")
 		logs=("$OUT/$name.txt" "$OUT/$name.jsonrun.err" "$OUT/$name.json")
 	else
 		rc=0
 		GOFLAGS="$GOFLAGS_BASE -mod=mod" \
-			run "$dir" "$OUT/$name.vet" go vet -vettool="$BIN/connlint" -json $patterns || rc=$?
+			run "$dir" "$OUT/$name.vet" go vet -vettool="$BIN/connlint" -json "${pkgs[@]}" || rc=$?
 		mv "$OUT/$name.vet.err" "$OUT/$name.json"
 		[ "$rc" = 0 ] || problems+=("go vet -json exited $rc")
 		text_rc=-
