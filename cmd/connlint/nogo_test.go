@@ -1,0 +1,43 @@
+package main_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/connlint/connlint/passes/refcycle"
+	"github.com/connlint/connlint/passes/reservedclose"
+)
+
+// TestNogoContract checks what Bazel's nogo (and other drivers that run
+// analyzers in separate processes, facts serialised between them) need:
+// package-level Analyzer variables that are valid and need no flags, and
+// facts that survive gob encoding deterministically (the checker's sanity
+// check encodes, decodes and re-encodes every fact).
+func TestNogoContract(t *testing.T) {
+	analyzers := []*analysis.Analyzer{reservedclose.Analyzer, refcycle.Analyzer}
+	require.NoError(t, analysis.Validate(analyzers))
+
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: e2e, Tests: true}
+	pkgs, err := packages.Load(cfg, "./leaky", "./stack", "./clean")
+	require.NoError(t, err)
+	require.Zero(t, packages.PrintErrors(pkgs))
+	graph, err := checker.Analyze(analyzers, pkgs, &checker.Options{SanityCheck: true})
+	require.NoError(t, err)
+	facts, diags := 0, 0
+	for act := range graph.All() {
+		require.NoError(t, act.Err, act.String())
+		if act.Analyzer == reservedclose.Analyzer {
+			facts += len(act.AllObjectFacts()) + len(act.AllPackageFacts())
+		}
+		if act.IsRoot {
+			diags += len(act.Diagnostics)
+		}
+	}
+	assert.NotZero(t, facts, "facts were exported (and sanity-checked)")
+	assert.Equal(t, 2, diags, "with default settings: the leak and the unlinked node")
+}
