@@ -281,6 +281,7 @@ func TestSARIF(t *testing.T) {
 	}
 	var results []got
 	for _, res := range run.Results {
+		assert.Contains(t, run.Tool.Driver.Rules[res.RuleIndex].HelpURI, ".md#", "%s links to its section of the docs", res.RuleID)
 		loc := res.Locations[0].PhysicalLocation
 		assert.Equal(t, sarif.SrcRoot, loc.ArtifactLocation.URIBaseID)
 		g := got{res.RuleID, loc.ArtifactLocation.URI, loc.Region.StartLine, nil}
