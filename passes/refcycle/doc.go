@@ -10,11 +10,15 @@
 // shapes where something really keeps memory reachable:
 //
 // R1, finalizer on a cycle: runtime.SetFinalizer(x, f) where x's type can
-// reach itself through its fields and the package shows an instance that
-// does (c.pool = p together with p.conns = append(p.conns, c)), or where f
-// captures or is bound to x. A cycle holding a finalizer is never collected
-// and the finalizer never runs. A self-referential list type with no such
-// witness is a chain, not a cycle, and is not reported.
+// reach itself through its fields and the package shows that x itself does,
+// through another object (c.pool = p together with p.conns =
+// append(p.conns, c), on the finalized c or a value it flows to through
+// the package's calls, closures and fields), or where f captures or is
+// bound to x. A cycle holding a finalizer is never collected and the
+// finalizer never runs. A self-referential list type with no such witness
+// is a chain, not a cycle, and is not reported; neither is a cycle on
+// another instance of the type, nor a pointer from x into itself (x.self =
+// x), which the collector ignores.
 //
 // R2, cleanup reaches its object: runtime.AddCleanup(ptr, fn, arg) where
 // arg is ptr or points into it, fn is a method value bound to ptr or a

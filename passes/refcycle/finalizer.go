@@ -58,14 +58,21 @@ func (c *checker) setFinalizer(fn *ssa.Function, call *ssa.Call) {
 		}
 	}
 
-	// x's type is on a cycle the code shows an instance of.
+	// x's type is on a cycle, and the code shows that x itself is: a
+	// value that may be x (alias.go) reaches itself. A cycle on some other
+	// instance of the type (a test that links a different object to
+	// itself) says nothing about x.
 	path := c.types().Path(obj, obj)
 	if path == nil {
 		return
 	}
-	w := c.heap().witness(pointerTo(obj), nil, true)
+	w, n := c.heap().cycleThrough(c.aliases(x))
 	if w == nil {
-		return // a chain (such as a list), not a cycle
+		return // a chain (such as a list), or a cycle on other instances
+	}
+	if n.Parent() != fn {
+		// Show where the finalized object meets the cycle.
+		w = append([]link{{to: n, pos: n.Pos(), what: "the finalized " + name + " is this value"}}, w...)
 	}
 	c.report(ruleFinalizer, call.Pos(), call.Pos(), related(w),
 		"runtime.SetFinalizer on %s, which is on a reference cycle (%s): %s; in practice the cycle and all it holds are never collected and the finalizer never runs; use runtime.AddCleanup with only the underlying handle, make the back-reference a weak.Pointer, or move the finalizer to a leaf object",
@@ -136,9 +143,10 @@ func (c *checker) addCleanup(fn *ssa.Function, call *ssa.Call) {
 //
 // The evidence is, in order: v is x or points into it; fn's own reference
 // graph links v to x; or v's type can reach obj and some function of the
-// package links a value of v's type to one of obj's (a link back to the
-// very same object when v's type is x's type, so that a chain of nodes is
-// not mistaken for a cycle).
+// package links a value that may be v's object to one that may be x
+// (alias.go). When v's type is x's type, the link must come back to the
+// very value it starts from, one that may be both, so that a chain of
+// nodes is not mistaken for a cycle.
 func (c *checker) reaches(fn *ssa.Function, v ssa.Value, x ssa.Value, obj types.Type) (string, []link) {
 	v = captured(v)
 	name := typegraph.Name(x.Type())
@@ -160,8 +168,20 @@ func (c *checker) reaches(fn *ssa.Function, v ssa.Value, x ssa.Value, obj types.
 			return "reaches " + name + " (" + path.String() + ")", links
 		}
 	}
-	same := sameType(v.Type())
-	if w := c.heap().witness(same, pointerTo(obj), same(x.Type())); w != nil {
+	vs, xs := c.aliases(v), c.aliases(x)
+	var w []link
+	if sameType(v.Type())(x.Type()) {
+		both := make(map[ssa.Value]bool)
+		for a := range vs {
+			if xs[a] {
+				both[a] = true
+			}
+		}
+		w, _ = c.heap().cycleThrough(both)
+	} else {
+		w = c.heap().between(vs, xs)
+	}
+	if w != nil {
 		return "reaches " + name + " (" + path.String() + ")", w
 	}
 	return "", nil

@@ -133,6 +133,60 @@ func TestLeakR1ChainIsNotCycle(t *testing.T) {
 	assert.EqualValues(t, n, settle(&finalized, n))
 }
 
+type r1Self struct {
+	self *r1Self
+	h    any
+	buf  []byte
+}
+
+type r1Wrap struct{ x *r1Self }
+
+// r1SelfBuild allocates a finalizable object and links it to itself:
+// not at all, directly (x.self = x, or an interface field holding a
+// one-pointer struct, which sits in the interface word), or through a
+// second object.
+//
+//go:noinline
+func r1SelfBuild(finalized *atomic.Int64, how string) {
+	x := &r1Self{buf: make([]byte, 64)}
+	switch how {
+	case "direct":
+		x.self = x
+		x.h = r1Wrap{x}
+	case "pair":
+		x.self = &r1Self{self: x}
+	}
+	//connlint:ignore deliberate leak when how is "pair": the test measures it
+	runtime.SetFinalizer(x, func(*r1Self) { count(finalized) })
+}
+
+//go:noinline
+func r1SelfOther() *r1Self {
+	y := &r1Self{buf: make([]byte, 64)}
+	y.self = &r1Self{self: y}
+	return y
+}
+
+// The cycle must be on the finalized object itself (weak/pointer_test.go
+// finalizes one T and links another to itself), and must go through
+// another object: when the collector marks what a finalizable object
+// reaches, it skips pointers back into the object, so a direct
+// self-reference does not stop the finalizer.
+func TestLeakR1CycleOnTheObject(t *testing.T) {
+	const n = 8
+	var plain, direct, pair atomic.Int64
+	other := r1SelfOther()
+	for range n {
+		r1SelfBuild(&plain, "none")
+		r1SelfBuild(&direct, "direct")
+		r1SelfBuild(&pair, "pair")
+	}
+	assert.EqualValues(t, n, settle(&plain, n), "an instance on a cycle says nothing about the others")
+	assert.EqualValues(t, n, settle(&direct, n), "pointers from an object into itself do not keep it")
+	assert.Zero(t, stays(&pair), "a cycle through a second object keeps it")
+	runtime.KeepAlive(other)
+}
+
 type r1FConn struct {
 	fd  int
 	buf []byte // pointerful, so that it is not batched by the tiny allocator

@@ -74,6 +74,8 @@ type checker struct {
 
 	typesGraph *typegraph.Graph // built on first use
 	heapGraph  *heapGraph       // built on first use
+	flowIdx    *flowIndex       // built on first use
+	aliasSets  map[ssa.Value]map[ssa.Value]bool
 	lifecycles map[types.Type]bool
 }
 
@@ -126,6 +128,22 @@ func (c *checker) heap() *heapGraph {
 		c.heapGraph = newHeapGraph(c.funcs)
 	}
 	return c.heapGraph
+}
+
+// aliases returns the values of the package that may denote the object
+// that x denotes (see alias.go).
+func (c *checker) aliases(x ssa.Value) map[ssa.Value]bool {
+	x = canon(x)
+	if a, ok := c.aliasSets[x]; ok {
+		return a
+	}
+	if c.flowIdx == nil {
+		c.flowIdx = newFlowIndex(c.funcs)
+		c.aliasSets = make(map[ssa.Value]map[ssa.Value]bool)
+	}
+	a := c.flowIdx.aliases(x, mayDenote(x.Type()))
+	c.aliasSets[x] = a
+	return a
 }
 
 // report records a diagnostic unless it is suppressed or in generated code.

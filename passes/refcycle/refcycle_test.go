@@ -2,7 +2,9 @@ package refcycle_test
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -69,5 +71,38 @@ func TestR4(t *testing.T) {
 		for _, d := range r.Diagnostics {
 			t.Errorf("R4 is opt-in, but the default analyzer reported: %s", d.Message)
 		}
+	}
+}
+
+// TestR1WitnessElsewhere checks the related information of an R1 report
+// whose cycle is closed in another function than the SetFinalizer call
+// (the os/exec shape): it shows where the finalized object meets the
+// cycle, then the stores that close it.
+func TestR1WitnessElsewhere(t *testing.T) {
+	var c collect
+	var got []string
+	for _, r := range analysistest.Run(&c, testdata(t), refcycle.Analyzer, "refcycle/r1") {
+		for _, d := range r.Diagnostics {
+			if !strings.HasPrefix(d.Message, "runtime.SetFinalizer on *Cmd,") {
+				continue
+			}
+			for _, rel := range d.Related {
+				p := r.Pass.Fset.Position(rel.Pos)
+				got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(p.Filename), p.Line, rel.Message))
+			}
+		}
+	}
+	src, err := os.ReadFile(filepath.Join(testdata(t), "src", "refcycle", "r1", "instance.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := 1 + slices.Index(strings.Split(string(src), "\n"), "\tcmd := Command()")
+	want := []string{
+		fmt.Sprintf("instance.go:%d: the finalized *Cmd is this value", line),
+		fmt.Sprintf("instance.go:%d: stores into Cmd.Cancel", line+1),
+		fmt.Sprintf("instance.go:%d: stores into variable cmd", line),
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("related information:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -22,7 +22,11 @@ import (
 // the references the code creates or reads: stores into fields, elements
 // and variables, appends, map updates, sends, closure captures, loads, and
 // the effects of calls to the package's own functions (summaries). A cycle
-// in that graph is a witness.
+// in that graph is a witness, provided it goes through a value that may be
+// the very object the rule is about (alias.go), and through some other
+// object on the way back (see cycle): a witness on some other instance of
+// the same type does not count, nor does a pointer from an object into
+// itself.
 //
 // Deliberate approximations:
 //   - Phi nodes of loops are not followed. A loop-carried variable names a
@@ -33,12 +37,16 @@ import (
 //     witnesses are missed (no report), never invented.
 //   - Calls through interfaces and func values, and calls into other
 //     packages, create no edges (except the append and copy builtins).
+//   - A value that stands for the same object only through a helper's
+//     result (keep(k).t = &T{t: k}) is a different node, and a witness
+//     must come back to the very node it starts from.
 
 // A link is one reference between two values of a function.
 type link struct {
 	to   ssa.Value
 	pos  token.Pos
 	what string // for related information, e.g. "stores into Conn.pool"
+	box  bool   // the reference goes through a new interface box
 }
 
 // fgraph is the reference graph of one function.
@@ -102,21 +110,63 @@ func (g *fgraph) add(from, to ssa.Value, pos token.Pos, what string) {
 	if from == nil || to == nil {
 		return
 	}
-	from, to = canon(from), canon(to)
-	switch to.(type) {
+	g.addLink(canon(from), link{to: canon(to), pos: pos, what: what, box: boxes(to)})
+}
+
+func (g *fgraph) addLink(from ssa.Value, l link) {
+	switch l.to.(type) {
 	case *ssa.Const, *ssa.Function, *ssa.Builtin:
 		return
 	}
-	if !ssax.MayHoldPointers(to.Type()) {
+	if !ssax.MayHoldPointers(l.to.Type()) {
 		return
 	}
-	for _, v := range [2]ssa.Value{from, to} {
+	for _, v := range [2]ssa.Value{from, l.to} {
 		if _, ok := g.succ[v]; !ok {
 			g.succ[v] = nil
 			g.nodes = append(g.nodes, v)
 		}
 	}
-	g.succ[from] = append(g.succ[from], link{to: to, pos: pos, what: what})
+	g.succ[from] = append(g.succ[from], l)
+}
+
+// boxes reports whether converting v to an interface allocates a box for
+// it: the value is not pointer-shaped (a pointer, map, channel or func, or
+// a struct or array of exactly one of those), so the interface holds a
+// pointer to a copy rather than the value itself. canon looks through the
+// conversion either way.
+func boxes(v ssa.Value) bool {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			if !directIface(x.X.Type()) && ssax.MayHoldPointers(x.X.Type()) {
+				return true
+			}
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		default:
+			return false
+		}
+	}
+}
+
+// directIface reports whether an interface holding a value of type t holds
+// it in its data word (the gc compiler's types.IsDirectIface).
+func directIface(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Pointer, *types.Map, *types.Chan, *types.Signature:
+		return true
+	case *types.Basic:
+		return u.Kind() == types.UnsafePointer
+	case *types.Array:
+		return u.Len() == 1 && directIface(u.Elem())
+	case *types.Struct:
+		return u.NumFields() == 1 && directIface(u.Field(0).Type())
+	}
+	return false
 }
 
 // build computes fn's reference graph using the current summaries.
@@ -170,7 +220,7 @@ func (h *heapGraph) build(fn *ssa.Function) *fgraph {
 	for _, cp := range copies {
 		for _, l := range g.succ[cp[1]] {
 			if l.to != cp[0] {
-				g.add(cp[0], l.to, l.pos, l.what)
+				g.addLink(cp[0], l)
 			}
 		}
 	}
@@ -351,20 +401,96 @@ func (g *fgraph) path(v ssa.Value, stop func(ssa.Value) bool) []link {
 	return nil
 }
 
-// witness returns a chain of links, in any function of the package, from a
-// value whose type matches from to a value whose type matches to. With
-// cycle set, the chain must come back to the value it started from: the
-// evidence that one instance refers to itself, rather than to another
-// instance of the same type (as in a chain of list nodes).
-func (h *heapGraph) witness(from, to func(types.Type) bool, cycle bool) []link {
+// cycleThrough returns a chain of links, in any function of the package,
+// from a value in xs back to that same value through another object, and
+// that value: the evidence that the object xs may denote reaches itself,
+// rather than another instance of its type (as in a chain of list nodes).
+// It returns nil if there is none.
+func (h *heapGraph) cycleThrough(xs map[ssa.Value]bool) ([]link, ssa.Value) {
 	for _, g := range h.graphs {
 		for _, n := range g.nodes {
-			if !from(n.Type()) {
+			if !xs[n] {
 				continue
 			}
-			stop := func(v ssa.Value) bool { return to(v.Type()) }
-			if cycle {
-				stop = func(v ssa.Value) bool { return v == n }
+			if p := g.cycle(n); p != nil {
+				return p, n
+			}
+		}
+	}
+	return nil, nil
+}
+
+// cycle returns a shortest chain of one or more links from n back to n
+// that goes through some other object, or nil. A reference from an object
+// into itself (n.self = n, n.arr[0] = n, or n.h = wrapper{n} where the
+// one-pointer struct wrapper sits in the interface's data word) is no
+// cycle for the collector: when it marks what a finalizable object
+// reaches, it skips the pointers back into the object (scanObject's
+// "filter out nil and pointers back to the current object").
+func (g *fgraph) cycle(n ssa.Value) []link {
+	type state struct {
+		node    ssa.Value
+		through bool // the chain has left n's own memory
+	}
+	type item struct {
+		state
+		prev int
+		l    link
+	}
+	queue := []item{{state: state{n, false}, prev: -1}}
+	seen := map[state]bool{{n, false}: true}
+	for i := 0; i < len(queue); i++ {
+		for _, l := range g.succ[queue[i].node] {
+			through := queue[i].through || l.box
+			if l.to == n {
+				if !through {
+					continue
+				}
+				p := []link{l}
+				for j := i; queue[j].prev >= 0; j = queue[j].prev {
+					p = append([]link{queue[j].l}, p...)
+				}
+				return p
+			}
+			s := state{l.to, through || otherObject(l.to, n)}
+			if !seen[s] {
+				seen[s] = true
+				queue = append(queue, item{state: s, prev: i, l: l})
+			}
+		}
+	}
+	return nil
+}
+
+// otherObject reports whether v, a value on a chain of references from n,
+// refers to memory outside n: a pointer (other than one into n), a slice's
+// backing array, a map, a channel, a closure, or whatever an interface
+// holds. A struct or array value is not an object of its own: it lives
+// inside whatever holds it.
+func otherObject(v, n ssa.Value) bool {
+	switch v.(type) {
+	case *ssa.FieldAddr, *ssa.IndexAddr:
+		if canon(ssax.AddrRoot(v)) == n {
+			return false // points into n
+		}
+	}
+	switch u := objType(v.Type()).Underlying().(type) {
+	case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Signature, *types.Interface:
+		return true
+	case *types.Basic:
+		return u.Kind() == types.UnsafePointer
+	}
+	return false
+}
+
+// between returns a chain of links, in any function of the package, from a
+// value in from to a value in to, or nil.
+func (h *heapGraph) between(from, to map[ssa.Value]bool) []link {
+	stop := func(v ssa.Value) bool { return to[v] }
+	for _, g := range h.graphs {
+		for _, n := range g.nodes {
+			if !from[n] {
+				continue
 			}
 			if p := g.path(n, stop); p != nil {
 				return p

@@ -99,3 +99,15 @@ func Push(head *Node) *Node {
 	runtime.AddCleanup(n, func(*Node) {}, n.next)
 	return n
 }
+
+// The arg is a pool, and pools hold conns (add), but this conn is never
+// added to it: the arg does not reach the object.
+func ArgUnrelatedPool(c *Conn, spare *Pool) {
+	runtime.AddCleanup(c, dropPool, spare)
+}
+
+// The same with the conn added to the pool first: reported.
+func ArgPoolAfterAdd(c *Conn, p *Pool) {
+	p.add(c)
+	runtime.AddCleanup(c, dropPool, p) // want `runtime.AddCleanup on \*Conn: its arg reaches \*Conn \(Pool.conns\[\] → Conn\)`
+}
