@@ -155,7 +155,7 @@ func summarizeAll[V ssa.Value](env *Env, fn *ssa.Function, num map[ssa.Value]int
 }
 
 func (env *Env) summarize(fn *ssa.Function, num map[ssa.Value]int, v ssa.Value, cell bool) Param {
-	if !ssax.MayHoldPointers(v.Type()) || !env.mayDischarge(v) {
+	if !ssax.MayHoldPointers(v.Type()) || neverResource(v.Type()) || !env.mayDischarge(v) {
 		return Param{}
 	}
 	s := newSearch(env, fn, num)
@@ -179,6 +179,17 @@ func (env *Env) summarize(fn *ssa.Function, num map[ssa.Value]int, v ssa.Value, 
 		return Param{Effect: Keep} // released on some paths only
 	}
 	return Param{}
+}
+
+// neverResource: no resource is ever passed as a context or an error, yet
+// nearly every function takes one and hands it on; summarising them would
+// only multiply facts.
+func neverResource(t types.Type) bool {
+	switch ssax.TypeKey(t) {
+	case "context.Context", "error":
+		return true
+	}
+	return false
 }
 
 func (env *Env) exportFacts(fn *ssa.Function) {
