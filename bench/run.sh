@@ -18,6 +18,12 @@
 #                 (default ${TMPDIR:-/tmp}/connlint-bench)
 #   BENCH_CAP_GB  a standalone run whose process tree exceeds this resident
 #                 size is killed and recorded as "did not fit" (default 20)
+#   BENCH_REPEAT  run each pair this many times, alternating floor and
+#                 connlint; the table shows the fastest run's time and the
+#                 largest peak memory (default 1)
+#   BENCH_QUIET   before each timed run, wait up to this many seconds for
+#                 the machine to be idle (other processes below 15% of the
+#                 CPUs over 3 s), and say when it was not (default 300)
 #
 # Method:
 #   - Both tools are built from this checkout into a temporary directory.
@@ -42,14 +48,17 @@
 #     tool invocation or the go command). A 0.5 s sampler also records the
 #     peak resident size of the whole process tree (under go vet, up to
 #     GOMAXPROCS tool processes run at once), and enforces BENCH_CAP_GB.
-#   - Each measurement runs once; pairs run back to back, floor first.
-#     Expect a few percent of noise; rerun a target to check a close call.
+#   - Pairs run back to back, floor first (BENCH_REPEAT times). Expect a
+#     few percent of noise; other processes on the machine add more, which
+#     is why each timed run first waits for the CPUs to be idle.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${BENCH_OUT:-$ROOT/bench/out}
 WORK=${BENCH_WORK:-${TMPDIR:-/tmp}/connlint-bench}
 CAP_GB=${BENCH_CAP_GB:-20}
+REPEAT=${BENCH_REPEAT:-1}
+QUIET=${BENCH_QUIET:-300}
 VITESS=vitess.io/vitess@v0.24.4
 # Vitess's ./go/... minus one package whose tests do not type-check in the
 # released module (comparison_test.go uses connParams, defined nowhere):
@@ -90,6 +99,31 @@ build() {
 	(cd "$ROOT" && go build -ldflags="-X=main.benchNonce=$nonce" -o "$BIN/$name" "$pkg")
 }
 
+# busy: the fraction (percent) of CPU time not idle over the next 3 s.
+busy() {
+	local a b
+	read -r -a a < <(head -1 /proc/stat)
+	sleep 3
+	read -r -a b < <(head -1 /proc/stat)
+	local total=0 i
+	for i in 1 2 3 4 5 6 7 8; do total=$((total + b[i] - a[i])); done
+	local idle=$((b[4] - a[4] + b[5] - a[5]))
+	echo $(((total - idle) * 100 / (total > 0 ? total : 1)))
+}
+
+# quiet: wait up to $QUIET seconds for the machine to be idle.
+quiet() {
+	local waited=0 b
+	while b=$(busy) && [ "$b" -gt 15 ]; do
+		if [ "$waited" -ge "$QUIET" ]; then
+			log "WARNING: CPUs still ${b}% busy after ${QUIET}s; timing anyway (expect noise)"
+			return
+		fi
+		[ "$waited" -eq 0 ] && log "waiting for the CPUs to be idle (${b}% busy)"
+		waited=$((waited + 3))
+	done
+}
+
 # measure SCENARIO TOOL LIMIT_KB DIR CMD...: run CMD in DIR under
 # /usr/bin/time -v and the sampler; append a row to $RESULTS.
 measure() {
@@ -98,6 +132,7 @@ measure() {
 	local base=$OUT/$scenario.$tool
 	rm -f "$base.time"
 	rm -f "$base.peak" "$base.peak.killed"
+	quiet
 	log "timing $scenario: $tool: $*"
 	(cd "$dir" && exec /usr/bin/time -v -o "$base.time" "$@" >"$base.stdout" 2>"$base.stderr") &
 	local pid=$!
@@ -175,15 +210,19 @@ for t in "${targets[@]}"; do
 	case $t in
 	std)
 		warm_standalone "$WORK" std
-		measure std floor "$CAP_KB" "$WORK" "$BIN/floor" std
-		measure std connlint "$CAP_KB" "$WORK" "$BIN/connlint" std
+		for _ in $(seq "$REPEAT"); do
+			measure std floor "$CAP_KB" "$WORK" "$BIN/floor" std
+			measure std connlint "$CAP_KB" "$WORK" "$BIN/connlint" std
+		done
 		;;
 	vet)
 		warm_vet "$WORK" std
-		vet_tool floor-vet
-		measure vet-std floor 0 "$WORK" go vet -vettool="$BIN/floor-vet" std
-		vet_tool connlint-vet
-		measure vet-std connlint 0 "$WORK" go vet -vettool="$BIN/connlint-vet" std
+		for _ in $(seq "$REPEAT"); do
+			vet_tool floor-vet
+			measure vet-std floor 0 "$WORK" go vet -vettool="$BIN/floor-vet" std
+			vet_tool connlint-vet
+			measure vet-std connlint 0 "$WORK" go vet -vettool="$BIN/connlint-vet" std
+		done
 		;;
 	vitess | vitess-vet | vitess-standalone)
 		dir=$(vitess_dir)
@@ -196,10 +235,12 @@ for t in "${targets[@]}"; do
 		log "vitess: ${#pkgs[@]} packages (./go/... minus $VITESS_BROKEN)"
 		if [ "$t" != vitess-standalone ]; then
 			warm_vet "$dir" "${pkgs[@]}"
-			vet_tool floor-vet
-			measure vet-vitess floor 0 "$dir" go vet -vettool="$BIN/floor-vet" "${pkgs[@]}"
-			vet_tool connlint-vet
-			measure vet-vitess connlint 0 "$dir" go vet -vettool="$BIN/connlint-vet" "${pkgs[@]}"
+			for _ in $(seq "$REPEAT"); do
+				vet_tool floor-vet
+				measure vet-vitess floor 0 "$dir" go vet -vettool="$BIN/floor-vet" "${pkgs[@]}"
+				vet_tool connlint-vet
+				measure vet-vitess connlint 0 "$dir" go vet -vettool="$BIN/connlint-vet" "${pkgs[@]}"
+			done
 		fi
 		if [ "$t" != vitess-vet ]; then
 			warm_standalone "$dir" "${pkgs[@]}"
@@ -226,19 +267,32 @@ for t in "${targets[@]}"; do
 	esac
 done
 
-# The table: each connlint row against the floor row of its scenario.
+# The table: per scenario and tool, the fastest run's wall and CPU time and
+# the largest peak memory over the repeats; each connlint row against the
+# floor row of its scenario.
 echo
 awk -F'\t' '
 	function mb(kb) { return kb == "" ? "-" : sprintf("%.0f", kb / 1024) }
-	{ row[NR] = $0; if ($2 == "floor") { fw[$1] = $3; fm[$1] = $5 } }
+	{
+		k = $1 SUBSEP $2
+		if (!(k in wall)) { order[++n] = k; scen[k] = $1; tool[k] = $2; runs[k] = 0; fit[k] = "yes" }
+		runs[k]++
+		if (!(k in wall) || $3 + 0 < wall[k] + 0) { wall[k] = $3; cpu[k] = $4 }
+		if ($5 + 0 > rss[k] + 0) rss[k] = $5
+		if ($6 + 0 > tree[k] + 0) tree[k] = $6
+		ex[k] = $7
+		if ($8 == "no") fit[k] = "no"
+	}
 	END {
-		printf "%-14s %-9s %8s %8s %11s %11s %8s %7s %7s\n", "scenario", "tool", "wall s", "cpu s", "maxRSS MB", "treeRSS MB", "exit", "time x", "mem x"
-		for (i = 1; i <= NR; i++) {
-			split(row[i], f, "\t")
+		printf "%-14s %-22s %4s %8s %8s %10s %11s %7s %7s %7s\n", "scenario", "tool", "runs", "wall s", "cpu s", "maxRSS MB", "treeRSS MB", "exit", "time x", "mem x"
+		for (i = 1; i <= n; i++) {
+			k = order[i]; f = scen[k] SUBSEP "floor"
 			tr = "-"; mr = "-"
-			if (f[2] != "floor" && fw[f[1]] > 0) { tr = sprintf("%.2f", f[3] / fw[f[1]]); mr = sprintf("%.2f", f[5] / fm[f[1]]) }
-			ex = f[7]; if (f[8] == "no") ex = "no fit"
-			printf "%-14s %-9s %8s %8s %11s %11s %8s %7s %7s\n", f[1], f[2], f[3], f[4], mb(f[5]), mb(f[6]), ex, tr, mr
+			if (tool[k] != "floor" && (f in wall) && fit[f] == "yes" && fit[k] == "yes") {
+				tr = sprintf("%.2f", wall[k] / wall[f]); mr = sprintf("%.2f", rss[k] / rss[f])
+			}
+			e = ex[k]; if (fit[k] == "no") e = "no fit"
+			printf "%-14s %-22s %4d %8s %8s %10s %11s %7s %7s %7s\n", scen[k], tool[k], runs[k], wall[k], cpu[k], mb(rss[k]), mb(tree[k]), e, tr, mr
 		}
 	}' "$RESULTS" | tee "$OUT/table.txt"
 echo

@@ -9,8 +9,9 @@
 # -json), copied to a writable directory under SWEEP_WORK (default
 # ${TMPDIR:-/tmp}/connlint-sweep, reused) and analysed with GOFLAGS=-mod=mod.
 # Output goes to SWEEP_OUT (default bench/out/sweep, gitignored):
-#   NAME.txt      text output of the standalone driver (the exit code run)
-#   NAME.json     -json output (standalone) or go vet -json output (vet mode)
+#   NAME.txt      text output of the standalone driver (the exit code run),
+#                 or go vet's stderr (vet mode)
+#   NAME.json     -json output (standalone) or go vet -json's stdout (vet mode)
 #   NAME.tsv      the unique reports: analyzer, file:line:col, message
 #
 # Checks, per module (any failure makes the script exit 1):
@@ -21,7 +22,8 @@
 #   - vet mode (Vitess: the standalone driver does not fit in 24 GB, see
 #     docs/performance.md): go vet -json exits 0 (with -json, findings do not
 #     fail it; a tool crash or error does) and has no "error" entry;
-#   - no output contains "panic" or "internal error".
+#   - no output shows a panic ("panic: ", a goroutine trace) or says
+#     "internal error".
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -133,21 +135,27 @@ for entry in "${MODULES[@]}"; do
 			run "$dir" "$OUT/$name.jsonrun" "$BIN/connlint" -json "${pkgs[@]}" || rc=$?
 		mv "$OUT/$name.jsonrun.out" "$OUT/$name.json"
 		[ "$rc" = 0 ] || problems+=("-json run exited $rc")
-		logs=("$OUT/$name.txt" "$OUT/$name.jsonrun.err" "$OUT/$name.json")
+		logs=("$OUT/$name.txt" "$OUT/$name.jsonrun.err")
 	else
 		rc=0
 		GOFLAGS="$GOFLAGS_BASE -mod=mod" \
 			run "$dir" "$OUT/$name.vet" go vet -vettool="$BIN/connlint" -json "${pkgs[@]}" || rc=$?
-		mv "$OUT/$name.vet.err" "$OUT/$name.json"
+		# go vet -json: one JSON tree per package on stdout, logs on stderr.
+		mv "$OUT/$name.vet.out" "$OUT/$name.json"
+		mv "$OUT/$name.vet.err" "$OUT/$name.txt"
 		[ "$rc" = 0 ] || problems+=("go vet -json exited $rc")
 		text_rc=-
-		logs=("$OUT/$name.vet.out" "$OUT/$name.json")
+		logs=("$OUT/$name.txt")
 	fi
 	errs=$(errors "$OUT/$name.json" || echo "malformed JSON")
 	[ -z "$errs" ] || problems+=("errors in JSON: $(head -3 <<<"$errs")")
-	if grep -qiE 'panic|internal error' "${logs[@]}"; then
-		# A report's message never says panic; any hit is the driver's.
-		problems+=("output mentions panic or internal error: $(grep -hiE -m1 'panic|internal error' "${logs[@]}" | head -c 300)")
+	# A crash prints "panic: " and goroutine stacks; the driver's own
+	# failures say "internal error". (Reports may mention the runtime's
+	# panics, so the bare word is not enough; in the JSON a crash shows as
+	# malformed or missing output, caught above.)
+	crash='^panic: |^fatal error: |^goroutine [0-9]+ \[|internal error'
+	if grep -qE "$crash" "${logs[@]}"; then
+		problems+=("output shows a panic or internal error: $(grep -hE -m1 "$crash" "${logs[@]}" | head -c 300)")
 	fi
 	reports "$OUT/$name.json" "$root" >"$OUT/$name.tsv" || problems+=("cannot read JSON reports")
 	counts=$(cut -f1 "$OUT/$name.tsv" | sort | uniq -c | awk '{printf "%s %s=%d", sep, $2, $1; sep=","}')
