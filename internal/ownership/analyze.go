@@ -96,8 +96,11 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 			s.fam, s.start = fam, call
 			s.selfType = resultType(call, result)
 			s.run(b, i+1, state{acquired(call, result)})
-			if s.out.returnedAs != 0 && info.acquire == nil {
-				info.acquire = &AcquireFact{Result: lowestBit(s.out.returnedAs), Family: *fam}
+			if s.out.returnedAs != 0 && info.acquire == nil && !resource.NotAcquiredBy(ssax.FuncKey(ssax.FuncObject(fn))) {
+				res := lowestBit(s.out.returnedAs)
+				if releasableAs(fn.Signature.Results().At(res).Type(), fam) {
+					info.acquire = &AcquireFact{Result: res, Family: *fam}
+				}
 			}
 			if len(s.out.leaks) > 0 {
 				found.Leaks = append(found.Leaks, newLeak(fn, call, fam, result, s.out))
@@ -110,6 +113,34 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 	// captures (a bound method's is the receiver itself).
 	info.freeVars = summarizeAll(env, fn, num, fn.FreeVars, fn.Synthetic == "")
 	return info, found
+}
+
+// releasableAs reports whether a caller holding a value of type t can
+// release the family's resource through it. A wrapper that converts what it
+// acquired to a type without the release methods (pgx's QueryRow returns
+// its rows as a pgx.Row, whose Scan closes them) hands the resource to that
+// type's methods: its callers owe nothing.
+func releasableAs(t types.Type, fam *resource.Family) bool {
+	if fam.ReleaseField != "" {
+		return true
+	}
+	mset := types.NewMethodSet(t)
+	if !types.IsInterface(t) {
+		if _, isPtr := t.Underlying().(*types.Pointer); !isPtr {
+			mset = types.NewMethodSet(types.NewPointer(t))
+		}
+	}
+	for _, m := range fam.Release {
+		if mset.Lookup(nil, m) != nil {
+			return true
+		}
+		for i := range mset.Len() {
+			if mset.At(i).Obj().Name() == m {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func newLeak(fn *ssa.Function, call *ssa.Call, fam *resource.Family, result int, o outcome) Leak {

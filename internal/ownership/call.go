@@ -3,6 +3,7 @@ package ownership
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -49,6 +50,14 @@ func (s *search) call(instr ssa.CallInstruction, res *ssa.Call, common *ssa.Call
 	if res == nil {
 		return st, false
 	}
+	if i := s.releasedOnError(common, st); i >= 0 {
+		// rows.Scan failed: the rows closed themselves, so a non-nil error
+		// from it ends the obligation like the acquisition's own error.
+		if i == 0 && !isTuple(res) {
+			return s.set(st, entry{v: res, role: roleErr}), false
+		}
+		return s.set(st, entry{v: res, role: roleTuple, errIdx: int8(i)}), false
+	}
 	if as|in == 0 {
 		return s.unset(st, res), false
 	}
@@ -64,6 +73,31 @@ func (s *search) call(instr ssa.CallInstruction, res *ssa.Call, common *ssa.Call
 		return st, true
 	}
 	return s.set(st, entry{v: res, role: roleContainer}), false
+}
+
+// releasedOnError returns the index of the error result of a method that
+// releases the resource when it fails (pgx's rows.Scan), or -1.
+func (s *search) releasedOnError(common *ssa.CallCommon, st state) int {
+	if s.fam == nil || len(s.fam.ReleasedOnError) == 0 {
+		return -1
+	}
+	recv := ssax.Receiver(common)
+	m := ssax.Method(common)
+	if recv == nil || m == nil || !slices.Contains(s.fam.ReleasedOnError, m.Name()) {
+		return -1
+	}
+	if e, ok := st.lookup(s.num, recv); !ok || e.role != roleSelf {
+		return -1
+	}
+	if res := m.Signature().Results(); res.Len() == 1 && ssax.IsErrorType(res.At(0).Type()) {
+		return 0
+	}
+	return errorResult(m.Signature())
+}
+
+func isTuple(v ssa.Value) bool {
+	_, ok := v.Type().(*types.Tuple)
+	return ok
 }
 
 // boundCells returns the tracked variables a closure captures by reference,
@@ -208,7 +242,17 @@ func (s *search) receiverEffect(common *ssa.CallCommon, recv ssa.Value, e entry)
 	}
 	if s.fam != nil {
 		// Any other method of the resource, or of a part of it, uses it
-		// (including Taint-like methods that detach it from its pool).
+		// (including Taint-like methods that detach it from its pool) —
+		// except, inside the package that implements it, a method whose
+		// body visibly hands its receiver on (pgxpool's getPoolRows storing
+		// the conn in the rows that release it).
+		if fn := ssax.Callee(common); fn != nil && fn.Pkg() == s.env.pass.Pkg && !s.isParam {
+			if params, _, known := s.env.calleeSummary(common); known {
+				if p, _ := paramAt(params, 0); p.Effect == Keep {
+					return p, true
+				}
+			}
+		}
 		return Param{}, true
 	}
 	if resource.IsReleaseName(m.Name()) {

@@ -126,6 +126,9 @@ func (env *Env) acquisition(common *ssa.CallCommon) (*resource.Family, int, bool
 	}
 	if obj != nil {
 		key := ssax.FuncKey(obj)
+		if resource.NotAcquiredBy(key) {
+			return nil, 0, false
+		}
 		if fam := resource.AcquiredBy(key); fam != nil {
 			return fam, firstNonError(obj.Signature()), true
 		}

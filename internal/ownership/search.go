@@ -341,9 +341,20 @@ func (s *search) branchEnds(b *ssa.BasicBlock, st state) (int, branchEnd) {
 	if !ok {
 		return -1, 0
 	}
+	if ext, ok := ifInstr.Cond.(*ssa.Extract); ok && ext.Index == 1 {
+		// e, ok := err.(*url.Error): on the ok branch err is not nil.
+		if ta, ok := ext.Tuple.(*ssa.TypeAssert); ok && ta.CommaOk {
+			if e, ok := st.lookup(s.num, ta.X); ok && e.role == roleErr {
+				return 0, endNotAcquired
+			}
+		}
+	}
 	if call, ok := ifInstr.Cond.(*ssa.Call); ok {
 		if s.releasedWhenFalse(call, st) {
 			return 1, endReleased // Succs[1] is taken when the condition is false
+		}
+		if s.errorsIs(call, st) {
+			return 0, endNotAcquired // errors.Is(err, target): err is not nil
 		}
 		if a, e := s.assertion(&call.Call, st); a == resource.ReportsNoError && e.role == roleErr {
 			return 1, endNotAcquired // !assert.NoError(t, err): err != nil
@@ -360,6 +371,9 @@ func (s *search) branchEnds(b *ssa.BasicBlock, st state) (int, branchEnd) {
 	}
 	if s.selectChose(cmp, st) {
 		return holds, endHanded
+	}
+	if s.errIsSentinel(cmp, st) {
+		return holds, endNotAcquired // err == io.EOF: err is not nil
 	}
 	x, y := cmp.X, cmp.Y
 	if isNilValue(x) {
@@ -392,6 +406,41 @@ func (s *search) releasedWhenFalse(call *ssa.Call, st state) bool {
 	e, ok := st.lookup(s.num, recv)
 	m := ssax.Method(&call.Call)
 	return ok && e.role == roleSelf && m != nil && slices.Contains(s.fam.ReleasedWhenFalse, m.Name())
+}
+
+// errIsSentinel matches err == X where X is a package-level error
+// variable (a sentinel, never nil): on the branch where they are equal the
+// acquisition failed.
+func (s *search) errIsSentinel(cmp *ssa.BinOp, st state) bool {
+	x, y := cmp.X, cmp.Y
+	if _, ok := st.lookup(s.num, y); ok {
+		x, y = y, x
+	}
+	e, ok := st.lookup(s.num, x)
+	if !ok || e.role != roleErr {
+		return false
+	}
+	load, ok := y.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	_, global := load.X.(*ssa.Global)
+	return global
+}
+
+// errorsIs matches errors.Is(err, target) and errors.As(err, &v) on the
+// acquisition's error: true only for a non-nil err.
+func (s *search) errorsIs(call *ssa.Call, st state) bool {
+	fn := ssax.Callee(&call.Call)
+	if fn == nil || len(call.Call.Args) == 0 {
+		return false
+	}
+	switch ssax.FuncKey(fn) {
+	case "errors.Is", "errors.As":
+		e, ok := st.lookup(s.num, call.Call.Args[0])
+		return ok && e.role == roleErr
+	}
+	return false
 }
 
 // selectChose matches `index == k` on the result of a select whose case k

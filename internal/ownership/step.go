@@ -27,6 +27,10 @@ func (s *search) step(instr ssa.Instruction, st state) (state, bool) {
 			s.out.notAcquired = true
 			return st, true
 		}
+		if s.assertsReleased(&in.Call, st) {
+			s.out.released = true
+			return st, true
+		}
 		if s.tracksAny(in.Call.Operands(nil), st) {
 			return s.call(in, in, &in.Call, st, callPlain)
 		}
@@ -76,6 +80,17 @@ func (s *search) step(instr ssa.Instruction, st state) (state, bool) {
 func (s *search) assertsNotAcquired(common *ssa.CallCommon, st state) bool {
 	a, arg := s.assertion(common, st)
 	return a == resource.AssertsNil && arg.role == roleSelf || a == resource.AssertsError && arg.role == roleErr
+}
+
+// assertsReleased matches require.False(t, rows.Next()): the paths that go
+// on saw the rows exhausted, and so closed.
+func (s *search) assertsReleased(common *ssa.CallCommon, st state) bool {
+	fn := ssax.Callee(common)
+	if fn == nil || len(common.Args) < 2 || resource.AssertionOf(ssax.FuncKey(fn)) != resource.AssertsFalse {
+		return false
+	}
+	next, ok := common.Args[1].(*ssa.Call)
+	return ok && s.releasedWhenFalse(next, st)
 }
 
 // assertion returns what a test assertion asserts about a tracked argument.
@@ -172,7 +187,7 @@ func (s *search) store(in *ssa.Store, st state) (state, bool) {
 				s.out.handed = s.out.handed || handed
 				return st, true
 			}
-			if in.Addr != root && s.elementsReleased(root) {
+			if in.Addr != root && isCollection(root.Type()) && s.elementsReleased(root) {
 				s.out.released = true
 				return st, true
 			}
@@ -296,6 +311,13 @@ func (s *search) elementsReleased(coll ssa.Value) bool {
 				if b, ok := r.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" && visit(r) {
 					return true
 				}
+			case *ssa.Store:
+				// Kept in a variable: follow the variable.
+				if r.Val == v {
+					if cell, ok := r.Addr.(*ssa.Alloc); ok && s.cellReleased(cell, visit) {
+						return true
+					}
+				}
 			}
 		}
 		return false
@@ -303,8 +325,45 @@ func (s *search) elementsReleased(coll ssa.Value) bool {
 	return visit(coll)
 }
 
-// releasedSomewhere reports whether some call releases v: a release method
-// called on it, or a callee that releases it.
+// isCollection: a slice, or (the address of) an array.
+func isCollection(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Array:
+		return true
+	}
+	return false
+}
+
+// cellReleased follows a variable holding a collection: its loads, and the
+// closures that capture it and release or keep what it holds.
+func (s *search) cellReleased(cell *ssa.Alloc, visit func(ssa.Value) bool) bool {
+	for _, ref := range *cell.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.UnOp:
+			if r.Op == token.MUL && visit(r) {
+				return true
+			}
+		case *ssa.MakeClosure:
+			fn, _ := r.Fn.(*ssa.Function)
+			info := s.env.local[fn]
+			if info == nil {
+				continue
+			}
+			for i, b := range r.Bindings {
+				if p, _ := paramAt(info.freeVars, i); b == cell && p.Effect != Borrow {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// releasedSomewhere reports whether some call releases v or hands it on: a
+// release method called on it, or a callee that releases or keeps it.
 func (s *search) releasedSomewhere(v ssa.Value) bool {
 	for _, ref := range *v.Referrers() {
 		call, ok := ref.(ssa.CallInstruction)
@@ -319,8 +378,8 @@ func (s *search) releasedSomewhere(v ssa.Value) bool {
 		}
 		params, _, known := s.env.calleeSummary(common)
 		for i, a := range common.Args {
-			if p, _ := paramAt(params, i); a == v && known && p.Effect == Release {
-				return true
+			if p, _ := paramAt(params, i); a == v && known && p.Effect != Borrow {
+				return true // released, or handed on (pool.put(c))
 			}
 		}
 	}

@@ -82,6 +82,9 @@ func (s *search) misuses(rel releaseAt) []Misuse {
 					st = st.with(s.num, e)
 				}
 			}
+			if call, ok := instr.(ssa.CallInstruction); ok {
+				st = s.forgetReassigned(call.Common(), st)
+			}
 			pos, double, method, bad := s.misuse(instr, st, rel.deferred)
 			if bad {
 				report(pos, double, method)
@@ -105,6 +108,39 @@ func (s *search) misuses(rel releaseAt) []Misuse {
 	return out
 }
 
+// forgetReassigned: a closure passed to a call that assigns a variable
+// holding the released resource (`setup(func() { stmt, err = db.Prepare(q) })`)
+// leaves a new value in it; what is loaded from it afterwards is not the
+// released resource.
+func (s *search) forgetReassigned(common *ssa.CallCommon, st state) state {
+	for _, op := range append([]ssa.Value{common.Value}, common.Args...) {
+		mc, ok := op.(*ssa.MakeClosure)
+		if !ok {
+			continue
+		}
+		fn, _ := mc.Fn.(*ssa.Function)
+		for i, b := range mc.Bindings {
+			if e, ok := st.lookup(s.num, b); ok && e.role == roleContainer && fn != nil && writes(fn, i) {
+				st = st.without(s.num, b)
+			}
+		}
+	}
+	return st
+}
+
+// writes reports whether a closure stores into its i'th captured variable.
+func writes(fn *ssa.Function, i int) bool {
+	if i >= len(fn.FreeVars) {
+		return false
+	}
+	for _, ref := range *fn.FreeVars[i].Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == fn.FreeVars[i] {
+			return true
+		}
+	}
+	return false
+}
+
 // misuse decides whether one instruction uses the released resource or
 // releases it again.
 func (s *search) misuse(instr ssa.Instruction, st state, afterDefer bool) (token.Pos, bool, string, bool) {
@@ -119,6 +155,11 @@ func (s *search) misuse(instr ssa.Instruction, st state, afterDefer bool) (token
 			}
 			if s.releases(m.Name(), e, recv) {
 				return in.Pos(), true, m.Name(), !s.fam.ReleaseTwiceSafe
+			}
+			if s.fam.ReleaseField != "" && (e.role != rolePart || e.field != s.fam.ReleaseField) {
+				// Closing resp.Body releases the connection, not the
+				// Response: its header, cookies and status stay valid.
+				return 0, false, "", false
 			}
 			if afterDefer || s.fam.SafeAfterRelease(m.Name()) || s.env.pass.ImportObjectFact(m.Origin(), new(AfterReleaseFact)) {
 				return 0, false, "", false

@@ -22,14 +22,15 @@ var builtinFamilies = []Family{
 
 	{Key: pgxpool + ".Conn", Display: "*pgxpool.Conn", Release: []string{"Release", "Hijack"}},
 	{Key: pgx + ".Tx", Display: "pgx.Tx", Release: []string{"Commit", "Rollback"}, ReleaseTwiceSafe: true, DeferFix: "Rollback($ctx)"},
-	{Key: pgx + ".Rows", Display: "pgx.Rows", Release: []string{"Close"}, ReleasedWhenFalse: []string{"Next"}, AfterRelease: []string{"Err", "CommandTag", "Next"}, ReleaseTwiceSafe: true},
+	{Key: pgx + ".Rows", Display: "pgx.Rows", Release: []string{"Close"}, ReleasedWhenFalse: []string{"Next"}, ReleasedOnError: []string{"Scan", "Values"}, AfterRelease: []string{"Err", "CommandTag", "Next"}, ReleaseTwiceSafe: true},
 
-	{Key: pgx + ".BatchResults", Display: "pgx.BatchResults", Release: []string{"Close"}, ReleaseTwiceSafe: true},
+	{Key: pgx + ".BatchResults", Display: "pgx.BatchResults", Release: []string{"Close"}, AfterRelease: []string{"Tx"}, ReleaseTwiceSafe: true},
 
 	{Key: goredis + ".Conn", Display: "*redis.Conn", Release: []string{"Close"}, ReleaseTwiceSafe: true},
 
 	{Key: smartpool + ".Pooled", Display: "*smartconnpool.Pooled", Release: []string{"Recycle"}},
 
+	// HEAD responses have no body (http.NoBody): Head is not an acquisition.
 	{Key: nethttp + ".Response", Display: "*http.Response", Release: []string{"Close"}, ReleaseField: "Body", ReleaseTwiceSafe: true},
 	{Key: "net.Conn", Display: "net.Conn", Release: []string{"Close"}, ReleaseTwiceSafe: true},
 }
@@ -58,7 +59,6 @@ var builtinAcquirers = map[string]string{
 	pgxpool + ".Conn.BeginTx":            pgx + ".Tx",
 	pgx + ".Conn.Begin":                  pgx + ".Tx",
 	pgx + ".Conn.BeginTx":                pgx + ".Tx",
-	pgx + ".Tx.Begin":                    pgx + ".Tx",
 	pgxpool + ".Pool.Query":              pgx + ".Rows",
 	pgxpool + ".Conn.Query":              pgx + ".Rows",
 	pgx + ".Conn.Query":                  pgx + ".Rows",
@@ -73,16 +73,22 @@ var builtinAcquirers = map[string]string{
 	nethttp + ".Client.Do":               nethttp + ".Response",
 	nethttp + ".Client.Get":              nethttp + ".Response",
 	nethttp + ".Client.Post":             nethttp + ".Response",
-	nethttp + ".Client.Head":             nethttp + ".Response",
 	nethttp + ".Client.PostForm":         nethttp + ".Response",
 	nethttp + ".Get":                     nethttp + ".Response",
 	nethttp + ".Post":                    nethttp + ".Response",
-	nethttp + ".Head":                    nethttp + ".Response",
 	nethttp + ".PostForm":                nethttp + ".Response",
 	"net.Dial":                           "net.Conn",
 	"net.DialTimeout":                    "net.Conn",
 	"net.Dialer.Dial":                    "net.Conn",
 	"net.Dialer.DialContext":             "net.Conn",
+}
+
+// notAcquirers return a family's resource that needs no release, though
+// their bodies acquire it: a HEAD response has no body (http.NoBody), the
+// transport has already given the connection back.
+var notAcquirers = map[string]bool{
+	nethttp + ".Head":        true,
+	nethttp + ".Client.Head": true,
 }
 
 // builtinReleasers maps functions that release one of their arguments on
@@ -119,6 +125,9 @@ const (
 	// ReportsNoError: the call returns true exactly when the argument is a
 	// nil error (assert.NoError).
 	ReportsNoError
+	// AssertsFalse: on the paths that continue, the argument is false
+	// (require.False(t, rows.Next()): the rows are exhausted).
+	AssertsFalse
 )
 
 const (
@@ -144,6 +153,8 @@ var assertions = map[string]Assertion{
 	testifyAssert + ".EqualError":     AssertsError,
 	testifyRequire + ".EqualError":    AssertsError,
 	testifyAssert + ".NoError":        ReportsNoError,
+	testifyAssert + ".False":          AssertsFalse,
+	testifyRequire + ".False":         AssertsFalse,
 }
 
 // AssertionOf returns what the function with the given key asserts about

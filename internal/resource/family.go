@@ -29,6 +29,9 @@ type Family struct {
 	// return false: *sql.Rows and pgx.Rows close themselves once Next
 	// reports that the rows are exhausted.
 	ReleasedWhenFalse []string
+	// ReleasedOnError lists methods that release the resource when they
+	// return a non-nil error: pgx closes its rows when Scan fails.
+	ReleasedOnError []string
 	// AfterRelease lists non-release methods that are safe after a release
 	// (Err on *sql.Rows).
 	AfterRelease []string

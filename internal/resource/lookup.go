@@ -32,6 +32,11 @@ func AcquiredBy(funcKey string) *Family {
 	return nil
 }
 
+// NotAcquiredBy reports whether the function with the given key returns a
+// resource that needs no release (and so is no acquisition, whatever its
+// body does).
+func NotAcquiredBy(funcKey string) bool { return notAcquirers[funcKey] }
+
 // ReleasedParam returns the argument index a built-in releaser releases.
 func ReleasedParam(funcKey string) (int, bool) {
 	i, ok := builtinReleasers[funcKey]

@@ -240,7 +240,12 @@ func loopPhi(phi *ssa.Phi) bool {
 
 func (h *heapGraph) call(g *fgraph, call ssa.CallInstruction) {
 	common := call.Common()
-	res := call.Value() // nil for go and defer
+	// Value is a nil *ssa.Call for go and defer: keep res a nil interface
+	// then, not an interface holding a nil pointer.
+	var res ssa.Value
+	if v := call.Value(); v != nil {
+		res = v
+	}
 	pos := call.Pos()
 	if b, ok := common.Value.(*ssa.Builtin); ok {
 		switch b.Name() {

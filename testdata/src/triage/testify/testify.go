@@ -20,7 +20,7 @@ import (
 	"database/sql"
 	"testing"
 
-	"triage/testify/require"
+	"github.com/stretchr/testify/require"
 )
 
 func testEmpty(t *testing.T, db *sql.DB, queries []string) {

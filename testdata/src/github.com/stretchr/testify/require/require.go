@@ -27,3 +27,21 @@ func Nil(t TestingT, object interface{}, msgAndArgs ...interface{}) {
 		t.FailNow()
 	}
 }
+
+func Error(t TestingT, err error, msgAndArgs ...interface{}) {
+	if !assert.Error(t, err, msgAndArgs...) {
+		t.FailNow()
+	}
+}
+
+func False(t TestingT, value bool, msgAndArgs ...interface{}) {
+	if value {
+		t.FailNow()
+	}
+}
+
+func True(t TestingT, value bool, msgAndArgs ...interface{}) {
+	if !value {
+		t.FailNow()
+	}
+}
