@@ -45,6 +45,7 @@ type Findings struct {
 // exports the summaries as facts, and returns what it found.
 func (env *Env) Analyze(funcs []*ssa.Function) Findings {
 	var all Findings
+	exported := new(Summaries)
 	for _, scc := range sccs(funcs) {
 		var found map[*ssa.Function]Findings
 		for round := 0; round < maxRounds; round++ {
@@ -65,8 +66,12 @@ func (env *Env) Analyze(funcs []*ssa.Function) Findings {
 		for _, fn := range scc {
 			all.Leaks = append(all.Leaks, found[fn].Leaks...)
 			all.Misuses = append(all.Misuses, found[fn].Misuses...)
-			env.exportFacts(fn)
+			env.exportFacts(fn, exported)
 		}
+	}
+	if len(exported.Funcs) > 0 {
+		slices.SortFunc(exported.Funcs, func(a, b FuncSummary) int { return cmp.Compare(a.Key, b.Key) })
+		env.pass.ExportPackageFact(exported)
 	}
 	slices.SortStableFunc(all.Leaks, func(a, b Leak) int { return cmp.Compare(a.Call.Pos(), b.Call.Pos()) })
 	slices.SortStableFunc(all.Misuses, func(a, b Misuse) int { return cmp.Compare(a.Pos, b.Pos) })
@@ -223,7 +228,7 @@ func neverResource(t types.Type) bool {
 	return false
 }
 
-func (env *Env) exportFacts(fn *ssa.Function) {
+func (env *Env) exportFacts(fn *ssa.Function, exported *Summaries) {
 	// Only what other packages can name needs a fact: the driver keeps
 	// every fact of every dependency in memory for each package, so facts
 	// on unexported functions would cost much and serve nothing.
@@ -236,7 +241,7 @@ func (env *Env) exportFacts(fn *ssa.Function) {
 		env.pass.ExportObjectFact(obj, info.acquire)
 	}
 	if len(info.params) > 0 {
-		env.pass.ExportObjectFact(obj, &SummaryFact{Params: info.params})
+		exported.Funcs = append(exported.Funcs, FuncSummary{ssax.FuncKey(obj), info.params})
 	}
 }
 

@@ -24,6 +24,8 @@ type Env struct {
 	local    map[*ssa.Function]*funcInfo
 	families map[string]*resource.Family // by type key; nil entries cache misses
 	extra    map[string]resource.Extra   // user-declared acquisitions by function key
+
+	summaries map[*types.Package]map[string][]Param // imported, by package
 }
 
 // funcInfo is what the engine knows of a function of the current package.
@@ -41,6 +43,8 @@ func NewEnv(pass *analysis.Pass, strict bool, extra []resource.Extra) *Env {
 		local:    make(map[*ssa.Function]*funcInfo),
 		families: make(map[string]*resource.Family),
 		extra:    make(map[string]resource.Extra, len(extra)),
+
+		summaries: make(map[*types.Package]map[string][]Param),
 	}
 	for _, e := range extra {
 		env.extra[e.Func] = e
@@ -218,10 +222,7 @@ func (env *Env) calleeSummary(common *ssa.CallCommon) (params, freeVars []Param,
 		params[i].Effect = Release
 		return params, nil, true
 	}
-	var fact SummaryFact
-	if env.pass.ImportObjectFact(obj, &fact) {
-		params = fact.Params
-	}
+	params = env.imported(obj.Pkg())[ssax.FuncKey(obj)]
 	if isBoundThunk(fn) {
 		// A method value x.M: its one free variable is M's receiver.
 		if len(params) > 0 {
@@ -230,6 +231,24 @@ func (env *Env) calleeSummary(common *ssa.CallCommon) (params, freeVars []Param,
 		return nil, nil, true
 	}
 	return params, nil, true
+}
+
+// imported returns the summaries of a dependency (cached per package).
+func (env *Env) imported(pkg *types.Package) map[string][]Param {
+	if m, ok := env.summaries[pkg]; ok {
+		return m
+	}
+	var fact Summaries
+	env.pass.ImportPackageFact(pkg, &fact)
+	var m map[string][]Param
+	if len(fact.Funcs) > 0 {
+		m = make(map[string][]Param, len(fact.Funcs))
+		for _, fs := range fact.Funcs {
+			m[fs.Key] = fs.Params
+		}
+	}
+	env.summaries[pkg] = m
+	return m
 }
 
 func isBoundThunk(fn *ssa.Function) bool {

@@ -38,22 +38,38 @@ type AfterReleaseFact struct{}
 func (*AfterReleaseFact) AFact()         {}
 func (*AfterReleaseFact) String() string { return "afterrelease" }
 
-// SummaryFact says what a function does with each parameter (receiver
-// first) that may carry a resource. Functions whose parameters are all plain
-// borrows get no fact: the drivers analyse every dependency of a package
-// before it, so a missing fact on a declared function means "borrows".
-type SummaryFact struct {
+// Summaries is a package fact: what each exported function of the package
+// does with each parameter (receiver first) that may carry a resource, by
+// ssax.FuncKey. Functions whose parameters are all plain borrows are absent:
+// the drivers analyse every dependency of a package before it, so a missing
+// entry means "borrows".
+//
+// One fact per package rather than one per function: drivers copy every
+// fact of every dependency into each package's fact set (and go vet
+// re-encodes them into each package's fact file), so the number of facts,
+// not their size, is what costs memory and time.
+type Summaries struct {
+	Funcs []FuncSummary // sorted by Key: facts must encode deterministically
+}
+
+// FuncSummary is one function's entry in Summaries.
+type FuncSummary struct {
+	Key    string
 	Params []Param
 }
 
-func (*SummaryFact) AFact() {}
+func (*Summaries) AFact() {}
 
-func (f *SummaryFact) String() string {
-	parts := make([]string, len(f.Params))
-	for i, p := range f.Params {
-		parts[i] = p.String()
+func (f *Summaries) String() string {
+	parts := make([]string, len(f.Funcs))
+	for i, fs := range f.Funcs {
+		ps := make([]string, len(fs.Params))
+		for j, p := range fs.Params {
+			ps[j] = p.String()
+		}
+		parts[i] = fs.Key[strings.LastIndex(fs.Key, "/")+1:] + ": summary(" + strings.Join(ps, ", ") + ")"
 	}
-	return "summary(" + strings.Join(parts, ", ") + ")"
+	return strings.Join(parts, "; ")
 }
 
 // Effect is what a function does with a resource passed to it.
@@ -99,5 +115,5 @@ func (p Param) trivial() bool { return p == Param{} }
 
 // FactTypes lists the facts an analyzer using this engine must declare.
 func FactTypes() []analysis.Fact {
-	return []analysis.Fact{new(AcquireFact), new(ReleaseFact), new(AfterReleaseFact), new(SummaryFact)}
+	return []analysis.Fact{new(AcquireFact), new(ReleaseFact), new(AfterReleaseFact), new(Summaries)}
 }

@@ -17,7 +17,7 @@ type Lease[C any] struct {
 // Get borrows a connection.
 //
 //connlint:acquire
-func (p *Pool[C]) Get(ctx context.Context) (*Lease[C], error) { // want Get:`acquires \*pool.Lease \(result 0\)` Get:`summary`
+func (p *Pool[C]) Get(ctx context.Context) (*Lease[C], error) { // want Get:`acquires \*pool.Lease \(result 0\)`
 	if n := len(p.free); n > 0 {
 		l := p.free[n-1]
 		p.free[n-1] = nil
@@ -33,7 +33,7 @@ func (l *Lease[C]) Conn() C { return l.conn }
 // Recycle returns the connection to the pool.
 //
 //connlint:release
-func (l *Lease[C]) Recycle() { l.p.free = append(l.p.free, l) } // want Recycle:`^release$` Recycle:`summary\(keep\)`
+func (l *Lease[C]) Recycle() { l.p.free = append(l.p.free, l) } // want Recycle:`^release$`
 
 // Err reports why the lease failed; it may be called after Recycle.
 //

@@ -38,7 +38,7 @@ type Row interface{ Scan(dest ...any) error }
 
 type connRow Rows
 
-func (r *connRow) Scan(dest ...any) error { // want Scan:`summary\(release, borrow\)`
+func (r *connRow) Scan(dest ...any) error {
 	rows := (*Rows)(r)
 	defer rows.Close()
 	rows.Next()

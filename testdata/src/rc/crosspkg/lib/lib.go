@@ -1,4 +1,4 @@
-// Package lib holds helpers whose summaries travel to package use as facts:
+// Package lib holds helpers whose summaries travel to package use as facts: // want package:`lib\.CloseAll: summary\(release\).*lib\.Register: summary\(keep\)`
 // a wrapper that returns what it acquired, a releaser, a borrower and a
 // keeper. It has no leaks of its own.
 package lib
@@ -12,13 +12,13 @@ import (
 var registry []*sql.Conn
 
 // Open returns the connection it acquired: its callers must release it.
-func Open(ctx context.Context, db *sql.DB) (*sql.Conn, error) { // want Open:`acquires \*sql\.Conn \(result 0\)` Open:`summary\(.*\)`
+func Open(ctx context.Context, db *sql.DB) (*sql.Conn, error) { // want Open:`acquires \*sql\.Conn \(result 0\)`
 	return db.Conn(ctx)
 }
 
 // OpenChecked returns the connection it acquired once it answers, and
 // closes it otherwise.
-func OpenChecked(ctx context.Context, db *sql.DB) (*sql.Conn, error) { // want OpenChecked:`acquires \*sql\.Conn \(result 0\)` OpenChecked:`summary\(.*\)`
+func OpenChecked(ctx context.Context, db *sql.DB) (*sql.Conn, error) { // want OpenChecked:`acquires \*sql\.Conn \(result 0\)`
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return nil, err
@@ -31,12 +31,12 @@ func OpenChecked(ctx context.Context, db *sql.DB) (*sql.Conn, error) { // want O
 }
 
 // Fetch returns the response it acquired.
-func Fetch(c *http.Client, u string) (*http.Response, error) { // want Fetch:`acquires \*http\.Response \(result 0\)` Fetch:`summary\(.*\)`
+func Fetch(c *http.Client, u string) (*http.Response, error) { // want Fetch:`acquires \*http\.Response \(result 0\)`
 	return c.Get(u)
 }
 
 // CloseAll drains and closes rows: a release at the call.
-func CloseAll(rows *sql.Rows) { // want CloseAll:`summary\(release\)`
+func CloseAll(rows *sql.Rows) {
 	for rows.Next() {
 	}
 	rows.Close()
@@ -52,6 +52,6 @@ func Use(ctx context.Context, conn *sql.Conn) error {
 }
 
 // Register stores conn in a global: it is handed on.
-func Register(conn *sql.Conn) { // want Register:`summary\(keep\)`
+func Register(conn *sql.Conn) {
 	registry = append(registry, conn)
 }
