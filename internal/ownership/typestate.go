@@ -82,8 +82,8 @@ func (s *search) misuses(rel releaseAt) []Misuse {
 					st = st.with(s.num, e)
 				}
 			}
-			if call, ok := instr.(ssa.CallInstruction); ok {
-				st = s.forgetReassigned(call.Common(), st)
+			if mc, ok := instr.(*ssa.MakeClosure); ok {
+				st = s.forgetReassigned(mc, st)
 			}
 			pos, double, method, bad := s.misuse(instr, st, rel.deferred)
 			if bad {
@@ -108,21 +108,15 @@ func (s *search) misuses(rel releaseAt) []Misuse {
 	return out
 }
 
-// forgetReassigned: a closure passed to a call that assigns a variable
-// holding the released resource (`setup(func() { stmt, err = db.Prepare(q) })`)
-// leaves a new value in it; what is loaded from it afterwards is not the
-// released resource.
-func (s *search) forgetReassigned(common *ssa.CallCommon, st state) state {
-	for _, op := range append([]ssa.Value{common.Value}, common.Args...) {
-		mc, ok := op.(*ssa.MakeClosure)
-		if !ok {
-			continue
-		}
-		fn, _ := mc.Fn.(*ssa.Function)
-		for i, b := range mc.Bindings {
-			if e, ok := st.lookup(s.num, b); ok && e.role == roleContainer && fn != nil && writes(fn, i) {
-				st = st.without(s.num, b)
-			}
+// forgetReassigned: a closure that assigns a variable holding the released
+// resource (`setup(func() { stmt, err = db.Prepare(q) })`, called before the
+// next use) may leave a new value in it; what is loaded from the variable
+// from then on is not known to be the released resource.
+func (s *search) forgetReassigned(mc *ssa.MakeClosure, st state) state {
+	fn, _ := mc.Fn.(*ssa.Function)
+	for i, b := range mc.Bindings {
+		if e, ok := st.lookup(s.num, b); ok && e.role == roleContainer && fn != nil && writes(fn, i) {
+			st = st.without(s.num, b)
 		}
 	}
 	return st
