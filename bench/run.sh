@@ -9,7 +9,8 @@
 #   bench/run.sh vitess          # vitess-vet and vitess-standalone
 #   bench/run.sh vitess-vet      # go vet -vettool on vitess.io/vitess@v0.24.4 ./go/...
 #                                # (minus one package that does not type-check, below)
-#   bench/run.sh vitess-standalone   # standalone on the same, capped (see BENCH_CAP_GB)
+#   bench/run.sh vitess-standalone   # standalone on the same, capped (see BENCH_CAP_GB),
+#                                    # then again under GOMEMLIMIT (see BENCH_MEMLIMIT)
 #   bench/run.sh profile         # CPU and memory profiles of connlint on std, one pass at a time
 #
 # Environment:
@@ -21,6 +22,8 @@
 #   BENCH_REPEAT  run each pair this many times, alternating floor and
 #                 connlint; the table shows the fastest run's time and the
 #                 largest peak memory (default 1)
+#   BENCH_MEMLIMIT  vitess-standalone also runs both tools with this
+#                 GOMEMLIMIT (default 16GiB)
 #   BENCH_QUIET   before each timed run, wait up to this many seconds for
 #                 the machine to be idle (other processes below 15% of the
 #                 CPUs over 3 s), and say when it was not (default 300)
@@ -58,6 +61,7 @@ OUT=${BENCH_OUT:-$ROOT/bench/out}
 WORK=${BENCH_WORK:-${TMPDIR:-/tmp}/connlint-bench}
 CAP_GB=${BENCH_CAP_GB:-20}
 REPEAT=${BENCH_REPEAT:-1}
+MEMLIMIT=${BENCH_MEMLIMIT:-16GiB}
 QUIET=${BENCH_QUIET:-300}
 VITESS=vitess.io/vitess@v0.24.4
 # Vitess's ./go/... minus one package whose tests do not type-check in the
@@ -99,6 +103,15 @@ build() {
 	(cd "$ROOT" && go build -ldflags="-X=main.benchNonce=$nonce" -o "$BIN/$name" "$pkg")
 }
 
+# short ARGS...: the arguments for a log line (a long package list elided).
+short() {
+	if [ $# -gt 6 ]; then
+		echo "$1 $2 $3 $4 ... ($# arguments)"
+	else
+		echo "$*"
+	fi
+}
+
 # busy: the fraction (percent) of CPU time not idle over the next 3 s.
 busy() {
 	local a b
@@ -133,7 +146,7 @@ measure() {
 	rm -f "$base.time"
 	rm -f "$base.peak" "$base.peak.killed"
 	quiet
-	log "timing $scenario: $tool: $*"
+	log "timing $scenario: $tool: $(short "$@")"
 	(cd "$dir" && exec /usr/bin/time -v -o "$base.time" "$@" >"$base.stdout" 2>"$base.stderr") &
 	local pid=$!
 	sample "$pid" "$limit" "$base.peak" &
@@ -184,7 +197,7 @@ vitess_dir() {
 warm_standalone() {
 	local dir=$1
 	shift
-	log "warming: go list -deps -test -compiled $* (cgo output cached), one untimed run of each tool on errors"
+	log "warming: go list -deps -test -compiled $(short "$@") (cgo output cached), one untimed run of each tool on errors"
 	(cd "$dir" && go list -deps -test -compiled "$@" >/dev/null)
 	(cd "$dir" && "$BIN/floor" errors >/dev/null 2>&1) || true
 	(cd "$dir" && "$BIN/connlint" errors >/dev/null 2>&1) || true
@@ -193,13 +206,17 @@ warm_standalone() {
 warm_vet() {
 	local dir=$1
 	shift
-	log "warming: untimed go vet -vettool=floor $* (compiles every package and test variant vet needs)"
+	log "warming: untimed go vet -vettool=floor $(short "$@") (compiles every package and test variant vet needs)"
 	build floor-warm warm
 	(cd "$dir" && go vet -vettool="$BIN/floor-warm" "$@" >/dev/null 2>&1) || true
 }
 
 CAP_KB=$((CAP_GB * 1024 * 1024))
 
+commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+git -C "$ROOT" diff --quiet HEAD -- cmd internal passes bench/floor 2>/dev/null || commit="$commit+dirty"
+echo "connlint $commit, $(go version | cut -d' ' -f3-), $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo)" >"$OUT/machine.txt"
+log "$(cat "$OUT/machine.txt")"
 log "building connlint and floor into $BIN"
 build connlint
 build floor
@@ -246,6 +263,10 @@ for t in "${targets[@]}"; do
 			warm_standalone "$dir" "${pkgs[@]}"
 			measure vitess floor "$CAP_KB" "$dir" "$BIN/floor" "${pkgs[@]}"
 			measure vitess connlint "$CAP_KB" "$dir" "$BIN/connlint" "${pkgs[@]}"
+			# The same under a soft memory limit: the collector works
+			# harder to stay below it, trading time for memory.
+			measure "vitess-$MEMLIMIT" floor "$CAP_KB" "$dir" env GOMEMLIMIT="$MEMLIMIT" "$BIN/floor" "${pkgs[@]}"
+			measure "vitess-$MEMLIMIT" connlint "$CAP_KB" "$dir" env GOMEMLIMIT="$MEMLIMIT" "$BIN/connlint" "${pkgs[@]}"
 		fi
 		export GOFLAGS=$saved_goflags
 		;;
@@ -296,6 +317,7 @@ awk -F'\t' '
 		}
 	}' "$RESULTS" | tee "$OUT/table.txt"
 echo
+cat "$OUT/machine.txt"
 echo "ratios: connlint / floor in the same scenario (target: time x <= 1.30, mem x <= 1.50)."
 echo "no fit: the process tree passed ${CAP_GB} GB resident and was killed (BENCH_CAP_GB)."
 echo "connlint exits 3 (standalone) or 1 (vet) when it has findings; logs in $OUT."

@@ -22,5 +22,5 @@ func commitBatch(ctx context.Context, conn *pgx.Conn, b *pgx.Batch) error {
 	if err := br.Close(); err != nil {
 		return err
 	}
-	return br.Tx().Commit(ctx) // reported today: "pgx.BatchResults Tx called after its release"
+	return br.Tx().Commit(ctx) // reported before 5d70161: "pgx.BatchResults Tx called after its release"
 }

@@ -38,6 +38,6 @@ func prepareTwice(db *sql.DB) error {
 		return err
 	}
 	defer stmt.Close()
-	_, err = stmt.Exec() // reported today: "*sql.Stmt Exec called after its release"
+	_, err = stmt.Exec() // reported before 5d70161: "*sql.Stmt Exec called after its release"
 	return err
 }

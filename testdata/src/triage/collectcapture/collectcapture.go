@@ -32,7 +32,7 @@ func (c *Conn) Recycle() {} // want Recycle:`release`
 func captured(ctx context.Context, p *Pool, n int, failed func() bool) error {
 	var held []*Conn
 	for range n {
-		c, err := p.Get(ctx) // reported today: "not released on the path returning"
+		c, err := p.Get(ctx) // reported before 5d70161: "not released on the path returning"
 		if err != nil {
 			return err
 		}
@@ -48,7 +48,7 @@ func captured(ctx context.Context, p *Pool, n int, failed func() bool) error {
 		panic("watchdog")
 	}
 	for _, c := range held {
-		c.Recycle() // reported today: "released again after its release"
+		c.Recycle() // reported before 5d70161: "released again after its release"
 	}
 	return nil
 }

@@ -24,7 +24,7 @@ func savepoint(ctx context.Context, conn *pgx.Conn) error {
 		return err
 	}
 	defer tx.Rollback(ctx)
-	nested, err := tx.Begin(ctx) // reported today: "pgx.Tx acquired here is not released"
+	nested, err := tx.Begin(ctx) // reported before 5d70161: "pgx.Tx acquired here is not released"
 	if err != nil {
 		return err
 	}

@@ -38,7 +38,7 @@ func (p *Pool) put(c *Conn) { p.idle = append(p.idle, c) }
 func fill(ctx context.Context, p *Pool, n int) error {
 	var conns []*Conn
 	for range n {
-		c, err := p.Get(ctx) // reported today: "*poolput.Conn acquired here is not released on the path returning"
+		c, err := p.Get(ctx) // reported before 5d70161: "*poolput.Conn acquired here is not released on the path returning"
 		if err != nil {
 			return err
 		}

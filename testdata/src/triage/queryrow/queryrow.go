@@ -1,4 +1,4 @@
-// Package queryrow: a wrapper that converts what it acquired to a type
+// Package queryrow: a wrapper that converts what it acquired to a type // want package:`queryrow\.connRow\.Scan: summary\(release, borrow\)`
 // with no release method becomes an acquisition for its callers.
 //
 // Found in pgx v5.12.0: (*pgx.Conn).QueryRow is
@@ -53,6 +53,6 @@ func (c *Conn) QueryRow(q string) Row {
 
 func count(c *Conn) (int, error) {
 	var n int
-	err := c.QueryRow("select count(*) from t").Scan(&n) // reported today: "*queryrow.Rows acquired here is not released"
+	err := c.QueryRow("select count(*) from t").Scan(&n) // reported before 5d70161: "*queryrow.Rows acquired here is not released"
 	return n, err
 }

@@ -44,7 +44,7 @@ func (c *Conn) park(h *holder) { h.c = c }
 func park(c *Conn, h *holder) { h.c = c }
 
 func lease(ctx context.Context, p *Pool, h *holder) error {
-	c, err := p.Acquire(ctx) // reported today: "*recvkeep.Conn acquired here is not released"
+	c, err := p.Acquire(ctx) // reported before 5d70161: "*recvkeep.Conn acquired here is not released"
 	if err != nil {
 		return err
 	}

@@ -21,5 +21,5 @@ func cookies(c *http.Client, url string) ([]*http.Cookie, error) {
 		return nil, err
 	}
 	resp.Body.Close()
-	return resp.Cookies(), nil // reported today: "*http.Response Cookies called after its release"
+	return resp.Cookies(), nil // reported before 5d70161: "*http.Response Cookies called after its release"
 }

@@ -19,7 +19,7 @@ import (
 )
 
 func names(ctx context.Context, conn *pgx.Conn) ([]string, error) {
-	rows, _ := conn.Query(ctx, "select name from t") // reported today: "pgx.Rows acquired here is not released on the path returning"
+	rows, _ := conn.Query(ctx, "select name from t") // reported before 5d70161: "pgx.Rows acquired here is not released on the path returning"
 	var out []string
 	for rows.Next() {
 		var s string

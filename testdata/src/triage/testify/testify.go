@@ -25,7 +25,7 @@ import (
 
 func testEmpty(t *testing.T, db *sql.DB, queries []string) {
 	for _, q := range queries {
-		rows, err := db.Query(q) // reported today: "*sql.Rows acquired here is not released before the loop comes back"
+		rows, err := db.Query(q) // reported before 5d70161: "*sql.Rows acquired here is not released before the loop comes back"
 		require.NoError(t, err)
 		require.False(t, rows.Next())
 		require.NoError(t, rows.Err())
@@ -33,7 +33,7 @@ func testEmpty(t *testing.T, db *sql.DB, queries []string) {
 }
 
 func testFails(t *testing.T, db *sql.DB) {
-	_, err := db.Query("select 1; select 2") // reported today: "*sql.Rows acquired here is not released"
+	_, err := db.Query("select 1; select 2") // reported before 5d70161: "*sql.Rows acquired here is not released"
 	require.Error(t, err)
 }
 
