@@ -139,23 +139,29 @@ const (
 // argument at index 1 (after the testing.T). A test that expects a failed
 // acquisition (`l, err := p.Get(ctx); require.ErrorIs(t, err, ErrClosed)`)
 // holds nothing to release.
-var assertions = map[string]Assertion{
-	testifyAssert + ".Nil":            AssertsNil,
-	testifyRequire + ".Nil":           AssertsNil,
-	testifyAssert + ".Error":          AssertsError,
-	testifyRequire + ".Error":         AssertsError,
-	testifyAssert + ".ErrorIs":        AssertsError,
-	testifyRequire + ".ErrorIs":       AssertsError,
-	testifyAssert + ".ErrorAs":        AssertsError,
-	testifyRequire + ".ErrorAs":       AssertsError,
-	testifyAssert + ".ErrorContains":  AssertsError,
-	testifyRequire + ".ErrorContains": AssertsError,
-	testifyAssert + ".EqualError":     AssertsError,
-	testifyRequire + ".EqualError":    AssertsError,
-	testifyAssert + ".NoError":        ReportsNoError,
-	testifyAssert + ".False":          AssertsFalse,
-	testifyRequire + ".False":         AssertsFalse,
-}
+var assertions = func() map[string]Assertion {
+	m := make(map[string]Assertion)
+	for name, a := range map[string]Assertion{
+		"Nil":           AssertsNil,
+		"Error":         AssertsError,
+		"ErrorIs":       AssertsError,
+		"ErrorAs":       AssertsError,
+		"ErrorContains": AssertsError,
+		"EqualError":    AssertsError,
+		"NotNil":        AssertsError, // of an error: the call failed (of a resource: nothing learned)
+		"False":         AssertsFalse,
+		"NoError":       ReportsNoError,
+	} {
+		for _, pkg := range []string{testifyAssert, testifyRequire} {
+			if a == ReportsNoError && pkg == testifyRequire {
+				continue // require.NoError returns nothing: it stops the test
+			}
+			m[pkg+"."+name] = a
+			m[pkg+"."+name+"f"] = a // the formatted variants
+		}
+	}
+	return m
+}()
 
 // AssertionOf returns what the function with the given key asserts about
 // its argument at index 1, or 0.

@@ -62,3 +62,10 @@ func TestConstantLoop(t *testing.T) {
 }
 
 var errBoom = errors.New("boom")
+
+// The formatted variants assert the same.
+func TestExpectsFailureFormatted(t *testing.T) {
+	var db *sql.DB
+	_, err := db.Query("select 1; select 2")
+	require.NotNilf(t, err, "want an error for %q", "two statements")
+}

@@ -45,3 +45,9 @@ func True(t TestingT, value bool, msgAndArgs ...interface{}) {
 		t.FailNow()
 	}
 }
+
+func NotNilf(t TestingT, object interface{}, msg string, args ...interface{}) {
+	if object == nil {
+		t.FailNow()
+	}
+}
