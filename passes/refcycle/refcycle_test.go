@@ -107,9 +107,3 @@ func TestR1WitnessElsewhere(t *testing.T) {
 	}
 }
 
-// TestGoStatementCallee is the minimised crash found by scripts/sweep.sh on
-// go-redis: a go or defer statement whose callee's summary links its result
-// to a parameter (the statement has no result value).
-func TestGoStatementCallee(t *testing.T) {
-	analysistest.Run(t, testdata(t), refcycle.Analyzer, "triage/gocallpanic")
-}

@@ -24,22 +24,3 @@ func TestCases(t *testing.T) {
 	)
 }
 
-// TestTriage replays the false-positive classes found on real code
-// (docs/triage.md): each package holds the minimised shape, silent, and
-// where it has one the true twin with its want.
-func TestTriage(t *testing.T) {
-	run(t,
-		"triage/batchtx",
-		"triage/closurereassign",
-		"triage/collectcapture",
-		"triage/errproof",
-		"triage/headresp",
-		"triage/nestedtx",
-		"triage/poolput",
-		"triage/queryrow",
-		"triage/recvkeep",
-		"triage/respafterclose",
-		"triage/scanerr",
-		"triage/testify",
-	)
-}
