@@ -106,4 +106,3 @@ func TestR1WitnessElsewhere(t *testing.T) {
 		t.Errorf("related information:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
-

@@ -23,4 +23,3 @@ func TestCases(t *testing.T) {
 		"directives/pool", "directives/use", "directives/malformed",
 	)
 }
-
