@@ -49,6 +49,8 @@ var reproducers = map[string]reproducer{
 	// Open.
 	"sqlctx": {analyzer: reservedclose.Analyzer,
 		open: "database/sql closes Rows / rolls back a Tx when their context is canceled, and a Tx's Rows when it ends"},
+	"headdo": {analyzer: reservedclose.Analyzer,
+		open: "Do with a constant HEAD request has no body either"},
 }
 
 // recorder collects analysistest's complaints instead of failing.
