@@ -165,13 +165,15 @@ for entry in "${MODULES[@]}"; do
 	else
 		status=FAIL
 		failed=1
-		printf '%s: %s\n' "$name" "${problems[@]}" >&2
+		for p in "${problems[@]}"; do
+			printf '%s: %s\n' "$name" "$p" >&2
+		done
 	fi
-	summary+=("$(printf '%-8s %-34s %-10s %5s %6s  %s' "$name" "${modver%@*}@$version" "$mode" "$text_rc" "$total" "${counts:-none}  $status")")
+	summary+=("$(printf '%-8s %-38s %-10s %5s %6s  %s' "$name" "${modver%@*}@$version" "$mode" "$text_rc" "$total" "${counts:-none}  $status")")
 done
 
 echo
-printf '%-8s %-34s %-10s %5s %6s  %s\n' module version mode exit reports "by analyzer  status"
+printf '%-8s %-38s %-10s %5s %6s  %s\n' module version mode exit reports "by analyzer  status"
 printf '%s\n' "${summary[@]}"
 echo
 echo "exit: the standalone text run's exit code (0 clean, 3 findings); reports: unique file:line:col + message."
