@@ -66,14 +66,12 @@ func run(procs int, args ...string) (result, error) {
 	return result{stdout.Bytes(), stderr.Bytes(), 0}, err
 }
 
-// unsortedOpen is the diagnosis while the analyzers report in an order
-// that depends on how the driver happened to parse the files: both sort
-// their diagnostics by token.Pos, and a token.Pos orders files by when they
-// were added to the FileSet, which go/packages does in parallel. Package
-// many (16 files, one leak each) shows it. While this is set, output that
-// differs only in order is logged, not failed; once the order is fixed the
-// test fails until the line is deleted. Content differences always fail.
-const unsortedOpen = "reservedclose and refcycle sort diagnostics by token.Pos (FileSet order, which follows parallel parsing), not by file name and line"
+// unsortedOpen names an ordering bug while one is open (output that
+// differs only in order is then logged, not failed). The last one, sorting
+// diagnostics by token.Pos (whose file order follows go/packages' parallel
+// parsing), was fixed by sorting by file name, line and column
+// (analysisutil.SortDiagnostics); package many (16 files) shows it.
+const unsortedOpen = ""
 
 // TestDeterminism checks that the same input gives byte-identical output,
 // in text and JSON, across runs and GOMAXPROCS values, and that each

@@ -5,10 +5,14 @@
 package analysisutil
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
+	"slices"
 	"strings"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // MustExtractDoc returns the section "# Analyzer NAME" of a package doc
@@ -59,4 +63,20 @@ func FileOf(files []*ast.File, pos token.Pos) *ast.File {
 		}
 	}
 	return nil
+}
+
+// SortDiagnostics orders diagnostics by file name, line and column. A
+// token.Pos order is not stable across runs: files enter the FileSet in the
+// order the driver happens to parse them, which it does in parallel.
+func SortDiagnostics(fset *token.FileSet, diags []analysis.Diagnostic) {
+	slices.SortStableFunc(diags, func(a, b analysis.Diagnostic) int {
+		pa, pb := fset.Position(a.Pos), fset.Position(b.Pos)
+		if c := cmp.Compare(pa.Filename, pb.Filename); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(pa.Line, pb.Line); c != 0 {
+			return c
+		}
+		return cmp.Compare(pa.Column, pb.Column)
+	})
 }

@@ -106,7 +106,7 @@ func run(pass *analysis.Pass, cfg Config) {
 		c.registries()
 	}
 
-	slices.SortStableFunc(c.diags, func(a, b analysis.Diagnostic) int { return int(a.Pos - b.Pos) })
+	analysisutil.SortDiagnostics(c.pass.Fset, c.diags)
 	for _, d := range c.diags {
 		pass.Report(d)
 	}

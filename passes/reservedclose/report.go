@@ -16,8 +16,20 @@ import (
 )
 
 type reporter struct {
-	pass *analysis.Pass
-	sup  *analysisutil.Suppressions
+	pass  *analysis.Pass
+	sup   *analysisutil.Suppressions
+	diags []analysis.Diagnostic // reported in file, line, column order by flush
+}
+
+func (r *reporter) report(d analysis.Diagnostic) { r.diags = append(r.diags, d) }
+
+// flush reports everything, in an order that does not depend on how the
+// driver parsed the files.
+func (r *reporter) flush() {
+	analysisutil.SortDiagnostics(r.pass.Fset, r.diags)
+	for _, d := range r.diags {
+		r.pass.Report(d)
+	}
 }
 
 func newReporter(pass *analysis.Pass) *reporter {
@@ -25,7 +37,7 @@ func newReporter(pass *analysis.Pass) *reporter {
 }
 
 func (r *reporter) directive(p ownership.Problem) {
-	r.pass.Report(analysis.Diagnostic{
+	r.report(analysis.Diagnostic{
 		Pos:      p.Pos,
 		Category: "directive",
 		Message:  p.Message,
@@ -70,7 +82,7 @@ func (r *reporter) leak(l ownership.Leak) {
 	if fix, ok := site.fix(r.pass.Fset, l); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
-	r.pass.Report(d)
+	r.report(d)
 }
 
 // misuse reports a use after release or a second release, at the use.
@@ -96,7 +108,7 @@ func (r *reporter) misuse(m ownership.Misuse) {
 		}
 		d.Message = fmt.Sprintf("%s %s after its release at line %d: another user may own it now (release it after the last use)", m.Family.Display, what, line)
 	}
-	r.pass.Report(d)
+	r.report(d)
 }
 
 func enclosingCall(path []ast.Node) *ast.CallExpr {

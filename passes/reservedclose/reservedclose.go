@@ -64,5 +64,6 @@ func run(pass *analysis.Pass, cfg Config) error {
 	for _, m := range found.Misuses {
 		rep.misuse(m)
 	}
+	rep.flush()
 	return nil
 }
