@@ -19,7 +19,6 @@ func TestCases(t *testing.T) {
 		"rc/vitess",
 		"rc/collections",
 		"rc/typestate",
-		"sqlbasic",
 		"directives/pool", "directives/use", "directives/malformed",
 	)
 }

@@ -46,7 +46,7 @@ func CloseAll(rows *sql.Rows) {
 func Peek(rows *sql.Rows) error { return rows.Err() }
 
 // Use only uses conn: the caller must still release it.
-// It gets no summary fact: no fact means "borrows" (see ownership.SummaryFact).
+// It gets no summary fact: no fact means "borrows" (see ownership.Summaries).
 func Use(ctx context.Context, conn *sql.Conn) error {
 	return conn.PingContext(ctx)
 }
