@@ -15,7 +15,6 @@ import (
 // A Leak is an acquisition that some path does not release.
 type Leak struct {
 	Call   *ssa.Call
-	Fn     *ssa.Function
 	Family resource.Family
 	Result int // which result is the resource
 
@@ -108,7 +107,7 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 				}
 			}
 			if len(s.out.leaks) > 0 {
-				found.Leaks = append(found.Leaks, newLeak(fn, call, fam, result, s.out))
+				found.Leaks = append(found.Leaks, newLeak(call, fam, result, s.out))
 			}
 			found.Misuses = append(found.Misuses, s.allMisuses()...)
 		}
@@ -148,10 +147,10 @@ func releasableAs(t types.Type, fam *resource.Family) bool {
 	return false
 }
 
-func newLeak(fn *ssa.Function, call *ssa.Call, fam *resource.Family, result int, o outcome) Leak {
+func newLeak(call *ssa.Call, fam *resource.Family, result int, o outcome) Leak {
 	first := slices.MinFunc(o.leaks, func(a, b leak) int { return int(a.pos - b.pos) })
 	return Leak{
-		Call: call, Fn: fn, Family: *fam, Result: result,
+		Call: call, Family: *fam, Result: result,
 		Exit: first.pos, Looped: first.kind == leakLoop, Lost: first.kind == leakLost,
 		Untouched: !o.released && !o.handed && o.returnedAs|o.returnedIn == 0 && !o.truncated,
 	}

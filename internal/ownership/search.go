@@ -47,14 +47,13 @@ const (
 
 // outcome aggregates what happened on all explored paths.
 type outcome struct {
-	leaks       []leak
-	released    bool // some path released it
-	handed      bool // some path handed it on (stored, sent, kept by a callee)
-	returnedAs  uint32
-	returnedIn  uint32
-	notAcquired bool
-	truncated   bool
-	releases    []releaseAt // where paths released it (for the typestate checks)
+	leaks      []leak
+	released   bool // some path released it
+	handed     bool // some path handed it on (stored, sent, kept by a callee)
+	returnedAs uint32
+	returnedIn uint32
+	truncated  bool
+	releases   []releaseAt // where paths released it (for the typestate checks)
 }
 
 // A search is one resource followed through one function.
@@ -201,9 +200,7 @@ func (s *search) block(f frame, stack []frame) []frame {
 				s.out.released = true
 			case endHanded:
 				s.out.handed = true
-			default:
-				s.out.notAcquired = true
-			}
+			} // endNotAcquired: nothing to release on that branch
 			continue
 		}
 		stack = append(stack, frame{succ, 0, s.edge(f.block, succ, st), f.block})
@@ -376,10 +373,10 @@ func (s *search) branchEnds(b *ssa.BasicBlock, st state) (int, branchEnd) {
 		return holds, endNotAcquired // err == io.EOF: err is not nil
 	}
 	x, y := cmp.X, cmp.Y
-	if isNilValue(x) {
+	if ssax.IsNil(x) {
 		x, y = y, x
 	}
-	if !isNilValue(y) {
+	if !ssax.IsNil(y) {
 		return -1, 0
 	}
 	e, ok := st.lookup(s.num, x)

@@ -24,8 +24,7 @@ func (s *search) step(instr ssa.Instruction, st state) (state, bool) {
 			return st, true
 		}
 		if s.assertsNotAcquired(&in.Call, st) {
-			s.out.notAcquired = true
-			return st, true
+			return st, true // nothing was acquired on the paths that go on
 		}
 		if s.assertsReleased(&in.Call, st) {
 			s.out.released = true
@@ -251,19 +250,10 @@ func (s *search) define(v ssa.Value, st state) state {
 
 // derive returns the role of v given the roles of its operands.
 func (s *search) derive(v ssa.Value, st state) (entry, bool) {
+	if x, ok := converted(v); ok {
+		return st.lookup(s.num, x)
+	}
 	switch d := v.(type) {
-	case *ssa.ChangeType:
-		return st.lookup(s.num, d.X)
-	case *ssa.ChangeInterface:
-		return st.lookup(s.num, d.X)
-	case *ssa.MakeInterface:
-		return st.lookup(s.num, d.X)
-	case *ssa.Convert:
-		return st.lookup(s.num, d.X)
-	case *ssa.SliceToArrayPointer:
-		return st.lookup(s.num, d.X)
-	case *ssa.Slice:
-		return st.lookup(s.num, d.X)
 	case *ssa.TypeAssert:
 		e, ok := st.lookup(s.num, d.X)
 		if !ok || e.role == roleErr {
@@ -321,6 +311,26 @@ func (s *search) derive(v ssa.Value, st state) (entry, bool) {
 		}
 	}
 	return entry{}, false
+}
+
+// converted returns the operand of a value that is the same object under
+// another type (or a slice of the same backing array).
+func converted(v ssa.Value) (ssa.Value, bool) {
+	switch d := v.(type) {
+	case *ssa.ChangeType:
+		return d.X, true
+	case *ssa.ChangeInterface:
+		return d.X, true
+	case *ssa.MakeInterface:
+		return d.X, true
+	case *ssa.Convert:
+		return d.X, true
+	case *ssa.SliceToArrayPointer:
+		return d.X, true
+	case *ssa.Slice:
+		return d.X, true
+	}
+	return nil, false
 }
 
 // part: addressing a field of the resource gives a part of it (an embedded
@@ -398,8 +408,6 @@ func maskIf(cond bool, i int) uint32 {
 	}
 	return 0
 }
-
-func isNilValue(v ssa.Value) bool { return ssax.IsNil(v) }
 
 // neverReturns reports calls through an interface that cannot return
 // (t.Fatal on a testing.TB); static no-return calls already end their block
