@@ -84,7 +84,14 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 	if fn.Blocks == nil {
 		return info, Findings{}
 	}
-	num := numberValues(fn)
+	// Numbered on the first search: most functions need none.
+	var num map[ssa.Value]int
+	numbers := func() map[ssa.Value]int {
+		if num == nil {
+			num = numberValues(fn)
+		}
+		return num
+	}
 	var found Findings
 	for _, b := range fn.Blocks {
 		for i, instr := range b.Instrs {
@@ -96,10 +103,10 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 			if !ok {
 				continue
 			}
-			s := newSearch(env, fn, num)
+			s := newSearch(env, fn, numbers())
 			s.fam, s.start = fam, call
 			s.selfType = resultType(call, result)
-			s.run(b, i+1, state{acquired(call, result)})
+			s.run(b, i+1, acquired(call, result))
 			if s.out.returnedAs != 0 && info.acquire == nil && !resource.NotAcquiredBy(ssax.FuncKey(ssax.FuncObject(fn))) {
 				res := lowestBit(s.out.returnedAs)
 				if releasableAs(fn.Signature.Results().At(res).Type(), fam) {
@@ -112,10 +119,10 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 			found.Misuses = append(found.Misuses, s.allMisuses()...)
 		}
 	}
-	info.params = summarizeAll(env, fn, num, fn.Params, false)
+	info.params = summarizeAll(env, fn, numbers, fn.Params, false)
 	// A closure's free variables are the cells of the variables it
 	// captures (a bound method's is the receiver itself).
-	info.freeVars = summarizeAll(env, fn, num, fn.FreeVars, fn.Synthetic == "")
+	info.freeVars = summarizeAll(env, fn, numbers, fn.FreeVars, fn.Synthetic == "")
 	return info, found
 }
 
@@ -174,10 +181,10 @@ func resultType(call *ssa.Call, result int) types.Type {
 
 // summarizeAll summarises each value (parameters or free variables) as if
 // it were a resource handed to fn.
-func summarizeAll[V ssa.Value](env *Env, fn *ssa.Function, num map[ssa.Value]int, vs []V, cells bool) []Param {
+func summarizeAll[V ssa.Value](env *Env, fn *ssa.Function, numbers func() map[ssa.Value]int, vs []V, cells bool) []Param {
 	var out []Param
 	for i, v := range vs {
-		p := env.summarize(fn, num, v, cells)
+		p := env.summarize(fn, numbers, v, cells)
 		if p.trivial() {
 			continue
 		}
@@ -189,11 +196,11 @@ func summarizeAll[V ssa.Value](env *Env, fn *ssa.Function, num map[ssa.Value]int
 	return out
 }
 
-func (env *Env) summarize(fn *ssa.Function, num map[ssa.Value]int, v ssa.Value, cell bool) Param {
+func (env *Env) summarize(fn *ssa.Function, numbers func() map[ssa.Value]int, v ssa.Value, cell bool) Param {
 	if !ssax.MayHoldPointers(v.Type()) || neverResource(v.Type()) || !env.mayDischarge(v) {
 		return Param{}
 	}
-	s := newSearch(env, fn, num)
+	s := newSearch(env, fn, numbers())
 	s.isParam = true
 	start := entry{v: v, role: roleSelf}
 	s.selfType = v.Type()
@@ -201,10 +208,10 @@ func (env *Env) summarize(fn *ssa.Function, num map[ssa.Value]int, v ssa.Value, 
 		start.role, s.selfType = roleContainer, ptr.Elem()
 	}
 	s.fam = env.familyOfType(s.selfType)
-	s.run(fn.Blocks[0], 0, state{start})
+	s.run(fn.Blocks[0], 0, start)
 	o := s.out
 	switch {
-	case o.handed || o.truncated:
+	case o.settled():
 		return Param{Effect: Keep}
 	case o.returnedAs|o.returnedIn != 0:
 		return Param{ReturnedAs: o.returnedAs, ReturnedIn: o.returnedIn}

@@ -86,7 +86,7 @@ func (s *search) releasedOnError(common *ssa.CallCommon, st state) int {
 	if recv == nil || m == nil || !slices.Contains(s.fam.ReleasedOnError, m.Name()) {
 		return -1
 	}
-	if e, ok := st.lookup(s.num, recv); !ok || e.role != roleSelf {
+	if e, ok := st.lookup(recv); !ok || e.role != roleSelf {
 		return -1
 	}
 	if res := m.Signature().Results(); res.Len() == 1 && ssax.IsErrorType(res.At(0).Type()) {
@@ -109,7 +109,7 @@ func (s *search) boundCells(common *ssa.CallCommon, st state) []entry {
 	}
 	var cells []entry
 	for _, b := range mc.Bindings {
-		e, ok := st.lookup(s.num, b)
+		e, ok := st.lookup(b)
 		if !ok || e.role == roleErr || e.role == roleErrCell {
 			continue
 		}
@@ -144,7 +144,7 @@ func (s *search) callEffect(common *ssa.CallCommon, st state) (eff Effect, as, i
 	args := common.Args
 	recv := ssax.Receiver(common)
 	if recv != nil {
-		if e, ok := st.lookup(s.num, recv); ok && e.role != roleErr {
+		if e, ok := st.lookup(recv); ok && e.role != roleErr {
 			if r, decided := s.receiverEffect(common, recv, e); decided {
 				merge(r, e)
 				if !common.IsInvoke() {
@@ -156,7 +156,7 @@ func (s *search) callEffect(common *ssa.CallCommon, st state) (eff Effect, as, i
 	}
 	if b, ok := common.Value.(*ssa.Builtin); ok {
 		for _, a := range args {
-			if e, ok := st.lookup(s.num, a); ok && e.role != roleErr {
+			if e, ok := st.lookup(a); ok && e.role != roleErr {
 				merge(builtinEffect(b), e)
 			}
 		}
@@ -173,23 +173,23 @@ func (s *search) callEffect(common *ssa.CallCommon, st state) (eff Effect, as, i
 	}
 	offset := len(common.Args) - len(args) // receiver already decided
 	for i, a := range args {
-		if e, ok := st.lookup(s.num, a); ok && e.role != roleErr {
+		if e, ok := st.lookup(a); ok && e.role != roleErr {
 			merge(summary(params, i+offset), e)
 		}
 	}
 	if recv != nil && common.IsInvoke() {
 		// An interface method called on something holding the resource.
-		if e, ok := st.lookup(s.num, recv); ok && e.role != roleErr {
+		if e, ok := st.lookup(recv); ok && e.role != roleErr {
 			merge(summary(nil, -1), e)
 		}
 	}
 	if mc, ok := common.Value.(*ssa.MakeClosure); ok {
 		for i, b := range mc.Bindings {
-			if e, ok := st.lookup(s.num, b); ok && e.role != roleErr {
+			if e, ok := st.lookup(b); ok && e.role != roleErr {
 				merge(summary(freeVars, i), e)
 			}
 		}
-	} else if e, ok := st.lookup(s.num, common.Value); ok && e.role != roleErr && !common.IsInvoke() {
+	} else if e, ok := st.lookup(common.Value); ok && e.role != roleErr && !common.IsInvoke() {
 		// Calling a func value that holds the resource: what it does is
 		// unknown here.
 		merge(summary(nil, -1), e)

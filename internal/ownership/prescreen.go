@@ -2,6 +2,7 @@ package ownership
 
 import (
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -25,12 +26,12 @@ func (env *Env) mayDischarge(v ssa.Value) bool {
 			case *ssa.ChangeType, *ssa.ChangeInterface, *ssa.MakeInterface, *ssa.Convert,
 				*ssa.SliceToArrayPointer, *ssa.Slice, *ssa.TypeAssert, *ssa.Extract,
 				*ssa.FieldAddr, *ssa.Field, *ssa.IndexAddr, *ssa.Index, *ssa.Lookup, *ssa.Phi:
-				if d := r.(ssa.Value); !seen[d] {
+				if d := r.(ssa.Value); !seen[d] && mayRefer(d) {
 					seen[d] = true
 					work = append(work, d)
 				}
 			case *ssa.UnOp:
-				if r.Op == token.MUL && !seen[r] {
+				if r.Op == token.MUL && !seen[r] && mayRefer(r) {
 					seen[r] = true
 					work = append(work, r)
 				}
@@ -67,8 +68,10 @@ func (env *Env) callMayDischarge(common *ssa.CallCommon, derived map[ssa.Value]b
 		}
 		return false
 	}
-	if _, ok := common.Value.(*ssa.Builtin); ok {
-		return true // append, copy: leave them to the search
+	if b, ok := common.Value.(*ssa.Builtin); ok {
+		// copy keeps what it copies; append's result, which holds it, is
+		// followed by the caller; len, cap and the rest only look.
+		return b.Name() == "copy"
 	}
 	if m := ssax.Method(common); m != nil && len(common.Args) > 0 && derived[common.Args[0]] {
 		if resource.IsReleaseName(m.Name()) || env.isReleaseMethod(m, common.Args[0].Type()) {
@@ -94,4 +97,15 @@ func anyDerived(vs []ssa.Value, derived map[ssa.Value]bool) bool {
 		}
 	}
 	return false
+}
+
+// mayRefer: a value whose type holds no pointers (an int field, a bool
+// from a comma-ok) cannot refer to the resource; the search never tracks
+// one, so neither does the prescreen. Tuples are followed (their
+// components are extracted).
+func mayRefer(v ssa.Value) bool {
+	if _, ok := v.Type().(*types.Tuple); ok {
+		return true
+	}
+	return ssax.MayHoldPointers(v.Type())
 }

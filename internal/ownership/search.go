@@ -56,6 +56,13 @@ type outcome struct {
 	releases   []releaseAt // where paths released it (for the typestate checks)
 }
 
+// settled reports whether a parameter's summary is already decided: one
+// path that hands it on (or that the search gave up on) makes it Keep
+// whatever the other paths do, so they need not be explored.
+func (o *outcome) settled() bool {
+	return o.handed || o.truncated
+}
+
 // A search is one resource followed through one function.
 type search struct {
 	env      *Env
@@ -66,7 +73,7 @@ type search struct {
 	start    ssa.Instruction // the acquisition; nil for a parameter
 	isParam  bool
 
-	seen map[*ssa.BasicBlock]map[uint64]bool
+	seen [][]uint64 // per block index: the keys of the states visited there
 	out  outcome
 
 	// owned: the state being interpreted is a private copy that set and
@@ -84,7 +91,7 @@ func (s *search) set(st state, e entry) state {
 }
 
 func (s *search) unset(st state, v ssa.Value) state {
-	if _, ok := st.lookup(s.num, v); !ok {
+	if _, ok := st.lookup(v); !ok {
 		return st
 	}
 	if !s.owned {
@@ -94,7 +101,7 @@ func (s *search) unset(st state, v ssa.Value) state {
 }
 
 func newSearch(env *Env, fn *ssa.Function, num map[ssa.Value]int) *search {
-	return &search{env: env, fn: fn, num: num, seen: make(map[*ssa.BasicBlock]map[uint64]bool)}
+	return &search{env: env, fn: fn, num: num, seen: make([][]uint64, len(fn.Blocks))}
 }
 
 // numberValues gives every value of fn a stable small number (states are
@@ -129,10 +136,14 @@ type frame struct {
 	from  *ssa.BasicBlock // the predecessor the path came from, if known
 }
 
-// run explores from instruction index `from` of block b with state st.
-func (s *search) run(b *ssa.BasicBlock, from int, st state) {
-	stack := []frame{{b, from, st, nil}}
+// run explores from instruction index `from` of block b with the state
+// that holds only start.
+func (s *search) run(b *ssa.BasicBlock, from int, start entry) {
+	stack := []frame{{b, from, state(nil).with(s.num, start), nil}}
 	for len(stack) > 0 {
+		if s.isParam && s.out.settled() {
+			return
+		}
 		f := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		if f.index == 0 && !s.enter(f.block, f.st, f.from) {
@@ -145,25 +156,21 @@ func (s *search) run(b *ssa.BasicBlock, from int, st state) {
 // enter records a visit of block b with state st and reports whether it is
 // new.
 func (s *search) enter(b *ssa.BasicBlock, st state, from *ssa.BasicBlock) bool {
-	m := s.seen[b]
-	if m == nil {
-		m = make(map[uint64]bool)
-		s.seen[b] = m
-	}
-	k := st.key(s.num)
+	k := st.key()
 	if constantBranch(b, from) >= 0 {
 		// Which branch is feasible depends on the edge taken: the same
 		// state from another predecessor is another visit.
 		k ^= uint64(predIndex(b, from)+1) * 0x9e3779b97f4a7c15
 	}
-	if m[k] {
+	visited := s.seen[b.Index]
+	if slices.Contains(visited, k) {
 		return false
 	}
-	if len(m) >= maxStatesPerBlock {
+	if len(visited) >= maxStatesPerBlock {
 		s.out.truncated = true
 		return false
 	}
-	m[k] = true
+	s.seen[b.Index] = append(visited, k)
 	return true
 }
 
@@ -250,7 +257,7 @@ func (s *search) edge(pred, succ *ssa.BasicBlock, st state) state {
 		if i == 0 {
 			out = slices.Clone(st) // st is shared with the other successors
 		}
-		if e, ok := st.lookup(s.num, phi.Edges[idx]); ok {
+		if e, ok := st.lookup(phi.Edges[idx]); ok {
 			e.v = phi
 			out = out.with(s.num, e)
 		} else {
@@ -341,7 +348,7 @@ func (s *search) branchEnds(b *ssa.BasicBlock, st state) (int, branchEnd) {
 	if ext, ok := ifInstr.Cond.(*ssa.Extract); ok && ext.Index == 1 {
 		// e, ok := err.(*url.Error): on the ok branch err is not nil.
 		if ta, ok := ext.Tuple.(*ssa.TypeAssert); ok && ta.CommaOk {
-			if e, ok := st.lookup(s.num, ta.X); ok && e.role == roleErr {
+			if e, ok := st.lookup(ta.X); ok && e.role == roleErr {
 				return 0, endNotAcquired
 			}
 		}
@@ -379,7 +386,7 @@ func (s *search) branchEnds(b *ssa.BasicBlock, st state) (int, branchEnd) {
 	if !ssax.IsNil(y) {
 		return -1, 0
 	}
-	e, ok := st.lookup(s.num, x)
+	e, ok := st.lookup(x)
 	if !ok {
 		return -1, 0
 	}
@@ -400,7 +407,7 @@ func (s *search) releasedWhenFalse(call *ssa.Call, st state) bool {
 	if recv == nil {
 		return false
 	}
-	e, ok := st.lookup(s.num, recv)
+	e, ok := st.lookup(recv)
 	m := ssax.Method(&call.Call)
 	return ok && e.role == roleSelf && m != nil && slices.Contains(s.fam.ReleasedWhenFalse, m.Name())
 }
@@ -410,10 +417,10 @@ func (s *search) releasedWhenFalse(call *ssa.Call, st state) bool {
 // acquisition failed.
 func (s *search) errIsSentinel(cmp *ssa.BinOp, st state) bool {
 	x, y := cmp.X, cmp.Y
-	if _, ok := st.lookup(s.num, y); ok {
+	if _, ok := st.lookup(y); ok {
 		x, y = y, x
 	}
-	e, ok := st.lookup(s.num, x)
+	e, ok := st.lookup(x)
 	if !ok || e.role != roleErr {
 		return false
 	}
@@ -434,7 +441,7 @@ func (s *search) errorsIs(call *ssa.Call, st state) bool {
 	}
 	switch ssax.FuncKey(fn) {
 	case "errors.Is", "errors.As":
-		e, ok := st.lookup(s.num, call.Call.Args[0])
+		e, ok := st.lookup(call.Call.Args[0])
 		return ok && e.role == roleErr
 	}
 	return false
@@ -447,7 +454,7 @@ func (s *search) selectChose(cmp *ssa.BinOp, st state) bool {
 	if !ok || ext.Index != 0 {
 		return false
 	}
-	sel, ok := st.lookup(s.num, ext.Tuple)
+	sel, ok := st.lookup(ext.Tuple)
 	if !ok || sel.role != roleSelect {
 		return false
 	}

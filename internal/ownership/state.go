@@ -34,6 +34,7 @@ const (
 // An entry is one tracked value.
 type entry struct {
 	v     ssa.Value
+	n     int32 // v's number in the function (the state's sort key)
 	role  role
 	field string // rolePart: the field of the resource
 
@@ -53,16 +54,17 @@ type entry struct {
 type state []entry
 
 func (s state) find(num map[ssa.Value]int, v ssa.Value) (int, bool) {
-	n := num[v]
-	return slices.BinarySearchFunc(s, n, func(e entry, n int) int { return num[e.v] - n })
+	n := int32(num[v])
+	return slices.BinarySearchFunc(s, n, func(e entry, n int32) int { return int(e.n - n) })
 }
 
-func (s state) lookup(num map[ssa.Value]int, v ssa.Value) (entry, bool) {
-	if _, ok := num[v]; !ok {
-		return entry{}, false
-	}
-	if i, ok := s.find(num, v); ok {
-		return s[i], true
+// lookup scans: states hold a handful of entries, and comparing values is
+// cheaper than numbering v.
+func (s state) lookup(v ssa.Value) (entry, bool) {
+	for _, e := range s {
+		if e.v == v {
+			return e, true
+		}
 	}
 	return entry{}, false
 }
@@ -71,6 +73,7 @@ func (s state) lookup(num map[ssa.Value]int, v ssa.Value) (entry, bool) {
 // receives at the start of each block (and before assigning φ-nodes on an
 // edge), so no other holder sees the change.
 func (s state) with(num map[ssa.Value]int, e entry) state {
+	e.n = int32(num[e.v])
 	i, found := s.find(num, e.v)
 	if found {
 		s[i] = e
@@ -80,7 +83,7 @@ func (s state) with(num map[ssa.Value]int, e entry) state {
 }
 
 func (s state) without(num map[ssa.Value]int, v ssa.Value) state {
-	if _, ok := num[v]; !ok {
+	if _, ok := s.lookup(v); !ok {
 		return s
 	}
 	i, found := s.find(num, v)
@@ -130,7 +133,7 @@ func (s state) onlyDirect() bool {
 }
 
 // key hashes the state (FNV-1a over its entries) for the visited set.
-func (s state) key(num map[ssa.Value]int) uint64 {
+func (s state) key() uint64 {
 	h := uint64(14695981039346656037)
 	mix := func(x uint64) {
 		for i := 0; i < 8; i++ {
@@ -140,7 +143,7 @@ func (s state) key(num map[ssa.Value]int) uint64 {
 		}
 	}
 	for _, e := range s {
-		mix(uint64(num[e.v]))
+		mix(uint64(e.n))
 		mix(uint64(e.role) | uint64(e.selfMask)<<8 | uint64(e.contMask)<<40)
 		mix(uint64(uint8(e.errIdx)) | boolBit(e.deferRelease)<<8)
 		for i := 0; i < len(e.field); i++ {

@@ -51,7 +51,7 @@ func (s *search) step(instr ssa.Instruction, st state) (state, bool) {
 		}
 		return st, false
 	case *ssa.Send:
-		if _, ok := st.lookup(s.num, in.X); ok {
+		if _, ok := st.lookup(in.X); ok {
 			return s.handOn(st)
 		}
 		return st, false
@@ -59,7 +59,7 @@ func (s *search) step(instr ssa.Instruction, st state) (state, bool) {
 		var sends uint32
 		for i, c := range in.States {
 			if c.Send != nil {
-				if e, ok := st.lookup(s.num, c.Send); ok && e.role != roleErr {
+				if e, ok := st.lookup(c.Send); ok && e.role != roleErr {
 					sends |= 1 << i
 				}
 			}
@@ -106,7 +106,7 @@ func (s *search) assertion(common *ssa.CallCommon, st state) (resource.Assertion
 	if mi, ok := arg.(*ssa.MakeInterface); ok {
 		arg = mi.X // assert.Nil takes an interface{}
 	}
-	e, ok := st.lookup(s.num, arg)
+	e, ok := st.lookup(arg)
 	if !ok {
 		return 0, entry{}
 	}
@@ -122,7 +122,7 @@ func (s *search) handOn(st state) (state, bool) {
 func (s *search) exit(ret *ssa.Return, st state) {
 	returned := false
 	for i, r := range ret.Results {
-		e, ok := st.lookup(s.num, r)
+		e, ok := st.lookup(r)
 		if !ok || e.role == roleErr {
 			continue
 		}
@@ -159,7 +159,7 @@ func returnPos(fn *ssa.Function, ret *ssa.Return) token.Pos {
 // acquisition's error into a variable makes that variable say, when loaded,
 // whether the resource was acquired.
 func (s *search) store(in *ssa.Store, st state) (state, bool) {
-	e, ok := st.lookup(s.num, in.Val)
+	e, ok := st.lookup(in.Val)
 	if ok && e.role == roleErr {
 		if cell, isAlloc := in.Addr.(*ssa.Alloc); isAlloc && cell.Parent() == s.fn {
 			return s.set(st, entry{v: cell, role: roleErrCell}), false
@@ -199,7 +199,7 @@ func (s *search) store(in *ssa.Store, st state) (state, bool) {
 // overwrite: storing something else into a variable that held the resource
 // (or its error) loses that reference.
 func (s *search) overwrite(in *ssa.Store, st state) (state, bool) {
-	cell, ok := st.lookup(s.num, in.Addr)
+	cell, ok := st.lookup(in.Addr)
 	if !ok {
 		return st, false
 	}
@@ -251,11 +251,11 @@ func (s *search) define(v ssa.Value, st state) state {
 // derive returns the role of v given the roles of its operands.
 func (s *search) derive(v ssa.Value, st state) (entry, bool) {
 	if x, ok := converted(v); ok {
-		return st.lookup(s.num, x)
+		return st.lookup(x)
 	}
 	switch d := v.(type) {
 	case *ssa.TypeAssert:
-		e, ok := st.lookup(s.num, d.X)
+		e, ok := st.lookup(d.X)
 		if !ok || e.role == roleErr {
 			return entry{}, false
 		}
@@ -264,7 +264,7 @@ func (s *search) derive(v ssa.Value, st state) (entry, bool) {
 		}
 		return e, true
 	case *ssa.Extract:
-		e, ok := st.lookup(s.num, d.Tuple)
+		e, ok := st.lookup(d.Tuple)
 		if !ok || e.role != roleTuple {
 			return entry{}, false
 		}
@@ -288,7 +288,7 @@ func (s *search) derive(v ssa.Value, st state) (entry, bool) {
 		return s.element(d.X, st)
 	case *ssa.UnOp:
 		if d.Op == token.MUL {
-			e, ok := st.lookup(s.num, d.X)
+			e, ok := st.lookup(d.X)
 			if !ok {
 				return entry{}, false
 			}
@@ -305,7 +305,7 @@ func (s *search) derive(v ssa.Value, st state) (entry, bool) {
 		}
 	case *ssa.MakeClosure:
 		for _, b := range d.Bindings {
-			if e, ok := st.lookup(s.num, b); ok && e.role != roleErr {
+			if e, ok := st.lookup(b); ok && e.role != roleErr {
 				return entry{role: roleContainer}, true
 			}
 		}
@@ -337,7 +337,7 @@ func converted(v ssa.Value) (ssa.Value, bool) {
 // field is the resource itself: promoted methods act on it); a field of a
 // container may hold it.
 func (s *search) part(x ssa.Value, f *types.Var, st state) (entry, bool) {
-	e, ok := st.lookup(s.num, x)
+	e, ok := st.lookup(x)
 	if !ok || f == nil {
 		return entry{}, false
 	}
@@ -359,7 +359,7 @@ func (s *search) part(x ssa.Value, f *types.Var, st state) (entry, bool) {
 // element: an element of a collection that holds the resource (or that is
 // the parameter being summarised) may hold it.
 func (s *search) element(x ssa.Value, st state) (entry, bool) {
-	e, ok := st.lookup(s.num, x)
+	e, ok := st.lookup(x)
 	if !ok || e.role != roleContainer && e.role != roleSelf {
 		return entry{}, false
 	}
@@ -385,7 +385,7 @@ func (s *search) tracksAny(ops []*ssa.Value, st state) bool {
 		if op == nil || *op == nil {
 			continue
 		}
-		if e, ok := st.lookup(s.num, *op); ok && e.role != roleErr {
+		if e, ok := st.lookup(*op); ok && e.role != roleErr {
 			return true
 		}
 	}

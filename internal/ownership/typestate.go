@@ -115,7 +115,7 @@ func (s *search) misuses(rel releaseAt) []Misuse {
 func (s *search) forgetReassigned(mc *ssa.MakeClosure, st state) state {
 	fn, _ := mc.Fn.(*ssa.Function)
 	for i, b := range mc.Bindings {
-		if e, ok := st.lookup(s.num, b); ok && e.role == roleContainer && fn != nil && writes(fn, i) {
+		if e, ok := st.lookup(b); ok && e.role == roleContainer && fn != nil && writes(fn, i) {
 			st = st.without(s.num, b)
 		}
 	}
@@ -142,7 +142,7 @@ func (s *search) misuse(instr ssa.Instruction, st state, afterDefer bool) (token
 	case ssa.CallInstruction:
 		common := in.Common()
 		recv := ssax.Receiver(common)
-		if e, ok := st.lookup(s.num, recv); ok && recv != nil && (e.role == roleSelf || e.role == rolePart) {
+		if e, ok := st.lookup(recv); ok && recv != nil && (e.role == roleSelf || e.role == rolePart) {
 			m := ssax.Method(common)
 			if m == nil {
 				return 0, false, "", false
@@ -165,7 +165,7 @@ func (s *search) misuse(instr ssa.Instruction, st state, afterDefer bool) (token
 		}
 		params, _, known := s.env.calleeSummary(common)
 		for i, a := range common.Args {
-			if e, ok := st.lookup(s.num, a); ok && known && (e.role == roleSelf || e.role == rolePart) {
+			if e, ok := st.lookup(a); ok && known && (e.role == roleSelf || e.role == rolePart) {
 				if p, _ := paramAt(params, i); p.Effect == Release {
 					return in.Pos(), true, "", !s.fam.ReleaseTwiceSafe
 				}
@@ -179,7 +179,7 @@ func (s *search) misuse(instr ssa.Instruction, st state, afterDefer bool) (token
 			return 0, false, "", false
 		}
 		if fa, ok := in.X.(*ssa.FieldAddr); ok {
-			if e, ok := st.lookup(s.num, fa.X); ok && e.role == roleSelf {
+			if e, ok := st.lookup(fa.X); ok && e.role == roleSelf {
 				if f := field(fa.X.Type(), fa.Field); f != nil && !f.Embedded() {
 					return in.Pos(), false, "", true
 				}
@@ -207,7 +207,7 @@ func phisFrom(s *search, succ *ssa.BasicBlock, pred int, st state) state {
 		if !ok {
 			break
 		}
-		if e, ok := st.lookup(s.num, phi.Edges[pred]); ok {
+		if e, ok := st.lookup(phi.Edges[pred]); ok {
 			e.v = phi
 			st = st.with(s.num, e)
 		}

@@ -163,3 +163,46 @@ func wrapperCallerGood(ctx context.Context, db *sql.DB) error {
 	defer conn.Close()
 	return conn.PingContext(ctx)
 }
+
+// Helpers whose summaries the parameter prescreen decides: copy puts the
+// connections into a global array (kept); len, an int field and a
+// comma-ok only look at them (borrowed).
+var parked [4]*sql.Conn
+
+func park(conns []*sql.Conn) { copy(parked[:], conns) }
+
+func count(conns []*sql.Conn) int { return len(conns) }
+
+type batch struct {
+	conns []*sql.Conn
+	n     int
+}
+
+func (b *batch) size() int { return b.n + len(b.conns) }
+
+func parkedGood(ctx context.Context, db *sql.DB) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	park([]*sql.Conn{conn})
+	return nil
+}
+
+func countedBad(ctx context.Context, db *sql.DB) error {
+	conn, err := db.Conn(ctx) // want `\*sql\.Conn acquired here is not released on the path returning at line 198`
+	if err != nil {
+		return err
+	}
+	count([]*sql.Conn{conn})
+	return nil
+}
+
+func sizedBad(ctx context.Context, db *sql.DB) int {
+	conn, err := db.Conn(ctx) // want `\*sql\.Conn acquired here is not released on the path returning at line 207`
+	if err != nil {
+		return 0
+	}
+	b := &batch{conns: []*sql.Conn{conn}, n: 1}
+	return b.size()
+}
