@@ -46,9 +46,8 @@ var reproducers = map[string]reproducer{
 	"closurereassign": {analyzer: reservedclose.Analyzer},
 	"respafterclose":  {analyzer: reservedclose.Analyzer},
 	"headresp":        {analyzer: reservedclose.Analyzer},
+	"sqlctx":          {analyzer: reservedclose.Analyzer},
 	// Open.
-	"sqlctx": {analyzer: reservedclose.Analyzer,
-		open: "database/sql closes Rows / rolls back a Tx when their context is canceled, and a Tx's Rows when it ends"},
 	"headdo": {analyzer: reservedclose.Analyzer,
 		open: "Do with a constant HEAD request has no body either"},
 }

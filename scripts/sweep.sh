@@ -19,9 +19,10 @@
 #     error, 2 a panic);
 #   - standalone, -json: exit code 0 and no "error" entry (with -json the
 #     driver exits 0 even with findings, so analyzer errors only show there);
-#   - vet mode (Vitess: the standalone driver does not fit in 24 GB, see
-#     docs/performance.md): go vet -json exits 0 (with -json, findings do not
-#     fail it; a tool crash or error does) and has no "error" entry;
+#   - vet mode (Vitess: the mode docs/performance.md recommends for large
+#     repositories; standalone needs about 17 GB there, bench/run.sh measures
+#     it): go vet -json exits 0 (with -json, findings do not fail it; a tool
+#     crash or error does) and has no "error" entry;
 #   - no output shows a panic ("panic: ", a goroutine trace) or says
 #     "internal error".
 set -euo pipefail

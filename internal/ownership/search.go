@@ -73,6 +73,11 @@ type search struct {
 	start    ssa.Instruction // the acquisition; nil for a parameter
 	isParam  bool
 
+	// ties: calls that release the resource on the library's side;
+	// releasedAtExit: one of them was deferred before the acquisition.
+	ties           *tied
+	releasedAtExit bool
+
 	seen [][]uint64 // per block index: the keys of the states visited there
 	out  outcome
 

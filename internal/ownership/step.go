@@ -23,6 +23,10 @@ func (s *search) step(instr ssa.Instruction, st state) (state, bool) {
 		if neverReturns(&in.Call) {
 			return st, true
 		}
+		if s.ties.releasedBy(&in.Call) {
+			s.out.released = true
+			return st, true
+		}
 		if s.assertsNotAcquired(&in.Call, st) {
 			return st, true // nothing was acquired on the paths that go on
 		}
@@ -34,6 +38,10 @@ func (s *search) step(instr ssa.Instruction, st state) (state, bool) {
 			return s.call(in, in, &in.Call, st, callPlain)
 		}
 	case *ssa.Defer:
+		if s.ties.releasedBy(&in.Call) {
+			s.out.released = true // at every exit from here
+			return st, true
+		}
 		if s.tracksAny(in.Call.Operands(nil), st) {
 			return s.call(in, nil, &in.Call, st, callDefer)
 		}
@@ -135,7 +143,7 @@ func (s *search) exit(ret *ssa.Return, st state) {
 	}
 	switch {
 	case returned:
-	case st.deferredRelease():
+	case st.deferredRelease() || s.releasedAtExit:
 		s.out.released = true
 	default:
 		s.out.leaks = append(s.out.leaks, leak{returnPos(s.fn, ret), leakReturn})

@@ -83,6 +83,40 @@ var builtinAcquirers = map[string]string{
 	"net.Dialer.DialContext":             "net.Conn",
 }
 
+// A Tie is a release the library performs on its own: besides its release
+// methods, the resource is released when the context passed to the
+// acquisition is canceled (Context), or when the receiver it was acquired
+// from is released (Receiver).
+type Tie struct {
+	Context, Receiver bool
+}
+
+// ties: database/sql documents both. BeginTx "will roll back the
+// transaction" if its context is canceled; Rows watch the query's context
+// and, in a transaction, the Tx's, which Commit and Rollback cancel
+// (Rows.initContextClose / awaitDone). Query without a context uses
+// context.Background, which is never canceled.
+var ties = map[string]Tie{
+	databaseSQL + ".DB.BeginTx":        {Context: true},
+	databaseSQL + ".Conn.BeginTx":      {Context: true},
+	databaseSQL + ".DB.QueryContext":   {Context: true},
+	databaseSQL + ".Conn.QueryContext": {Context: true},
+	databaseSQL + ".Stmt.QueryContext": {Context: true},
+	databaseSQL + ".Tx.Query":          {Receiver: true},
+	databaseSQL + ".Tx.QueryContext":   {Context: true, Receiver: true},
+}
+
+// cancelers return a derived context and the function that cancels it
+// (and every context derived from it).
+var cancelers = map[string]bool{
+	"context.WithCancel":        true,
+	"context.WithCancelCause":   true,
+	"context.WithTimeout":       true,
+	"context.WithTimeoutCause":  true,
+	"context.WithDeadline":      true,
+	"context.WithDeadlineCause": true,
+}
+
 // notAcquirers return a family's resource that needs no release, though
 // their bodies acquire it: a HEAD response has no body (http.NoBody), the
 // transport has already given the connection back.

@@ -37,6 +37,14 @@ func AcquiredBy(funcKey string) *Family {
 // body does).
 func NotAcquiredBy(funcKey string) bool { return notAcquirers[funcKey] }
 
+// TieOf returns the releases the library performs on its own for the
+// resource the function with the given key acquires.
+func TieOf(funcKey string) Tie { return ties[funcKey] }
+
+// IsCanceler reports whether the function with the given key returns a
+// context and its cancel function.
+func IsCanceler(funcKey string) bool { return cancelers[funcKey] }
+
 // ReleasedParam returns the argument index a built-in releaser releases.
 func ReleasedParam(funcKey string) (int, bool) {
 	i, ok := builtinReleasers[funcKey]

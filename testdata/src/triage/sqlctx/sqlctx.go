@@ -22,7 +22,7 @@ import (
 
 func canceled(db *sql.DB) error {
 	ctx, cancel := context.WithCancel(context.Background())
-	rows, err := db.QueryContext(ctx, "select 1") // reported today: "*sql.Rows acquired here is not released"
+	rows, err := db.QueryContext(ctx, "select 1")
 	if err != nil {
 		cancel()
 		return err
@@ -37,7 +37,7 @@ func rolledBack(db *sql.DB) error {
 	if err != nil {
 		return err
 	}
-	_, err = tx.Query("select 1") // reported today: "*sql.Rows acquired here is not released"
+	_, err = tx.Query("select 1")
 	if err != nil {
 		tx.Rollback()
 		return err

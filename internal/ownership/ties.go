@@ -1,0 +1,138 @@
+package ownership
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/connlint/connlint/internal/resource"
+	"github.com/connlint/connlint/internal/ssax"
+)
+
+// tied describes the releases a library performs on the resource's behalf
+// (resource.Tie) at one acquisition: calling any of cancels cancels the
+// context the resource watches; releasing parent (with one of parentFam's
+// release methods) releases it too.
+type tied struct {
+	cancels   []ssa.Value
+	parent    ssa.Value
+	parentFam *resource.Family
+}
+
+// tiesOf returns what else releases the resource acquired by call, or nil.
+func (env *Env) tiesOf(call *ssa.Call) *tied {
+	fn := ssax.Callee(&call.Call)
+	if fn == nil {
+		return nil
+	}
+	tie := resource.TieOf(ssax.FuncKey(fn))
+	var t tied
+	if tie.Context {
+		for _, a := range call.Call.Args {
+			if ssax.TypeKey(a.Type()) == "context.Context" {
+				t.cancels = cancelsOf(a)
+				break
+			}
+		}
+	}
+	if recv := ssax.Receiver(&call.Call); tie.Receiver && recv != nil {
+		if fam := env.familyOfType(recv.Type()); fam != nil {
+			t.parent, t.parentFam = recv, fam
+		}
+	}
+	if t.cancels == nil && t.parent == nil {
+		return nil
+	}
+	return &t
+}
+
+// cancelsOf returns the functions that cancel ctx: the cancel returned with
+// it by context.WithCancel (WithTimeout, ...) and those of its ancestors,
+// each as the value returned or the variables it was stored in.
+func cancelsOf(ctx ssa.Value) []ssa.Value {
+	var cancels []ssa.Value
+	for {
+		ext, ok := ctx.(*ssa.Extract)
+		if !ok || ext.Index != 0 {
+			return cancels
+		}
+		call, ok := ext.Tuple.(*ssa.Call)
+		if !ok || !resource.IsCanceler(ssax.FuncKey(ssax.Callee(&call.Call))) {
+			return cancels
+		}
+		for _, ref := range *call.Referrers() {
+			if cancel, ok := ref.(*ssa.Extract); ok && cancel.Index == 1 {
+				cancels = append(cancels, cancel)
+				for _, use := range *cancel.Referrers() {
+					if st, ok := use.(*ssa.Store); ok && st.Val == cancel {
+						if _, ok := st.Addr.(*ssa.Alloc); ok {
+							cancels = append(cancels, st.Addr)
+						}
+					}
+				}
+			}
+		}
+		ctx = call.Call.Args[0]
+	}
+}
+
+// releasedBy reports whether the call releases the resource on the
+// library's side: it cancels its context, or releases its parent.
+func (t *tied) releasedBy(common *ssa.CallCommon) bool {
+	if t == nil {
+		return false
+	}
+	for _, c := range t.cancels {
+		if sameValue(common.Value, c) {
+			return true
+		}
+	}
+	if t.parent == nil {
+		return false
+	}
+	m := ssax.Method(common)
+	recv := ssax.Receiver(common)
+	return m != nil && recv != nil && sameValue(recv, t.parent) && t.parentFam.IsRelease(m.Name(), false)
+}
+
+// sameValue: v is x, v loads the local variable x, or both load the same
+// local variable.
+func sameValue(v, x ssa.Value) bool {
+	if v == x {
+		return true
+	}
+	cell := loadedCell(v)
+	return cell != nil && (cell == x || cell == loadedCell(x))
+}
+
+func loadedCell(v ssa.Value) *ssa.Alloc {
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+		cell, _ := load.X.(*ssa.Alloc)
+		return cell
+	}
+	return nil
+}
+
+// deferredBefore reports whether a deferred call that releases the resource
+// on the library's side is registered on every path to the acquisition
+// (`defer cancel()` before the query): every exit then releases it.
+func (t *tied) deferredBefore(call *ssa.Call) bool {
+	if t == nil {
+		return false
+	}
+	at := call.Block()
+	for _, b := range call.Parent().Blocks {
+		if !b.Dominates(at) {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			if instr == call {
+				break
+			}
+			if d, ok := instr.(*ssa.Defer); ok && t.releasedBy(&d.Call) {
+				return true
+			}
+		}
+	}
+	return false
+}
