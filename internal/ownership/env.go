@@ -133,6 +133,9 @@ func (env *Env) acquisition(common *ssa.CallCommon) (*resource.Family, int, bool
 		if resource.NotAcquiredBy(key) {
 			return nil, 0, false
 		}
+		if i, ok := resource.SentRequest(key); ok && i < len(common.Args) && isHeadRequest(common.Args[i]) {
+			return nil, 0, false // a HEAD response has no body
+		}
 		if fam := resource.AcquiredBy(key); fam != nil {
 			return fam, firstNonError(obj.Signature()), true
 		}

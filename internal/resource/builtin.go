@@ -125,6 +125,21 @@ var notAcquirers = map[string]bool{
 	nethttp + ".Client.Head": true,
 }
 
+// requestSenders send the *http.Request at the given argument index
+// (receiver included): what they return for a HEAD request has no body
+// either, so it is no acquisition when the request's method is the
+// constant "HEAD".
+var requestSenders = map[string]int{
+	nethttp + ".Client.Do": 1,
+}
+
+// requestBuilders build a request whose method is the argument at the
+// given index.
+var requestBuilders = map[string]int{
+	nethttp + ".NewRequest":            0,
+	nethttp + ".NewRequestWithContext": 1,
+}
+
 // builtinReleasers maps functions that release one of their arguments on
 // every path to that argument's index. Summaries computed from source find
 // these too; the table keeps them known where a library is not analysed.

@@ -37,6 +37,20 @@ func AcquiredBy(funcKey string) *Family {
 // body does).
 func NotAcquiredBy(funcKey string) bool { return notAcquirers[funcKey] }
 
+// SentRequest returns the argument index of the *http.Request that the
+// function with the given key sends, if it sends one.
+func SentRequest(funcKey string) (int, bool) {
+	i, ok := requestSenders[funcKey]
+	return i, ok
+}
+
+// RequestMethodArg returns the argument index of the method of the request
+// that the function with the given key builds, if it builds one.
+func RequestMethodArg(funcKey string) (int, bool) {
+	i, ok := requestBuilders[funcKey]
+	return i, ok
+}
+
 // TieOf returns the releases the library performs on its own for the
 // resource the function with the given key acquires.
 func TieOf(funcKey string) Tie { return ties[funcKey] }

@@ -157,6 +157,15 @@ func IntConst(v ssa.Value) (int64, bool) {
 	return constant.Int64Val(c.Value)
 }
 
+// StringConst returns the value of a string constant.
+func StringConst(v ssa.Value) (string, bool) {
+	c, ok := v.(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(c.Value), true
+}
+
 // MayHoldPointers reports whether a value of type t can refer to other
 // memory: only such values can carry (or be) a resource.
 func MayHoldPointers(t types.Type) bool {

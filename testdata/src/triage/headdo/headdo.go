@@ -19,7 +19,7 @@ func alive(c *http.Client, url string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	res, err := c.Do(req) // reported today: "*http.Response acquired here is not released"
+	res, err := c.Do(req)
 	if err != nil {
 		return false, err
 	}

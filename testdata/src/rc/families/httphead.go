@@ -1,0 +1,97 @@
+package families
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+)
+
+// Client.Do with a request that is certainly a HEAD request: the response
+// has no body (http.NoBody), so nothing to close. A method that is not the
+// constant "HEAD", or a request that a helper could change, stays reported.
+
+func httpDoHead(c *http.Client, u string) (int, error) {
+	req, err := http.NewRequest(http.MethodHead, u, nil)
+	if err != nil {
+		return 0, err
+	}
+	req.SetBasicAuth("user", "secret")
+	resp, err := c.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+func httpDoGetBad(c *http.Client, u string) (int, error) {
+	req, err := http.NewRequest(http.MethodGet, u, nil)
+	if err != nil {
+		return 0, err
+	}
+	req.SetBasicAuth("user", "secret")
+	resp, err := c.Do(req) // want `\*http\.Response acquired here is not released on the path returning at line 36`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+func httpDoHeadWithContext(ctx context.Context, c *http.Client, u string) (int, error) {
+	req, err := http.NewRequestWithContext(ctx, "HEAD", u, nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+func httpDoMethodVariableBad(c *http.Client, method, u string) (int, error) {
+	req, err := http.NewRequest(method, u, nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := c.Do(req) // want `\*http\.Response acquired here is not released on the path returning at line 60`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+func httpDoHeadLiteral(c *http.Client, u *url.URL) (int, error) {
+	resp, err := c.Do(&http.Request{Method: http.MethodHead, URL: u})
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+func httpDoHeadRewrittenBad(c *http.Client, u string) (int, error) {
+	req, err := http.NewRequest(http.MethodHead, u, nil)
+	if err != nil {
+		return 0, err
+	}
+	req.Method = http.MethodGet
+	resp, err := c.Do(req) // want `\*http\.Response acquired here is not released on the path returning at line 81`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+func prepare(req *http.Request) { req.Method = http.MethodPost }
+
+func httpDoHeadHelperBad(c *http.Client, u string) (int, error) {
+	req, err := http.NewRequest(http.MethodHead, u, nil)
+	if err != nil {
+		return 0, err
+	}
+	prepare(req)
+	resp, err := c.Do(req) // want `\*http\.Response acquired here is not released on the path returning at line 96`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
