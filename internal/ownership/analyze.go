@@ -106,7 +106,7 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 			s := newSearch(env, fn, numbers())
 			s.fam, s.start = fam, call
 			s.ties = env.tiesOf(call)
-			s.releasedAtExit = s.ties.deferredBefore(call)
+			s.releasedAtExit = s.ties.settledBefore(call)
 			s.selfType = resultType(call, result)
 			s.run(b, i+1, acquired(call, result))
 			if s.out.returnedAs != 0 && info.acquire == nil && !resource.NotAcquiredBy(ssax.FuncKey(ssax.FuncObject(fn))) {

@@ -74,7 +74,8 @@ type search struct {
 	isParam  bool
 
 	// ties: calls that release the resource on the library's side;
-	// releasedAtExit: one of them was deferred before the acquisition.
+	// releasedAtExit: one of them was deferred before the acquisition (or
+	// the cancel function was handed on).
 	ties           *tied
 	releasedAtExit bool
 

@@ -13,6 +13,9 @@ import (
 // step interprets one instruction: it returns the state after it, and stop
 // when the path ends here (released, handed on, returned, cannot return).
 func (s *search) step(instr ssa.Instruction, st state) (state, bool) {
+	if s.ties.cancelEscapes(instr) {
+		return s.handOn(st) // whoever gets the cancel function may release it
+	}
 	switch in := instr.(type) {
 	case *ssa.Return:
 		s.exit(in, st)

@@ -82,10 +82,8 @@ func (t *tied) releasedBy(common *ssa.CallCommon) bool {
 	if t == nil {
 		return false
 	}
-	for _, c := range t.cancels {
-		if sameValue(common.Value, c) {
-			return true
-		}
+	if t.isCancel(common.Value) {
+		return true
 	}
 	if t.parent == nil {
 		return false
@@ -93,6 +91,52 @@ func (t *tied) releasedBy(common *ssa.CallCommon) bool {
 	m := ssax.Method(common)
 	recv := ssax.Receiver(common)
 	return m != nil && recv != nil && sameValue(recv, t.parent) && t.parentFam.IsRelease(m.Name(), false)
+}
+
+func (t *tied) isCancel(v ssa.Value) bool {
+	for {
+		x, ok := converted(v) // a CancelFunc passed as a func()
+		if !ok {
+			break
+		}
+		v = x
+	}
+	for _, c := range t.cancels {
+		if sameValue(v, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// cancelEscapes reports whether instr hands a cancel function on: to a
+// closure that captures it, a call that receives it, a channel, or memory
+// other than a local variable. Whoever receives it may cancel the context,
+// and so release the resource: like the resource itself, it is handed on.
+func (t *tied) cancelEscapes(instr ssa.Instruction) bool {
+	if t == nil || len(t.cancels) == 0 {
+		return false
+	}
+	switch in := instr.(type) {
+	case *ssa.MakeClosure:
+		for _, b := range in.Bindings {
+			if t.isCancel(b) {
+				return true
+			}
+		}
+	case *ssa.Store:
+		_, local := in.Addr.(*ssa.Alloc)
+		return !local && t.isCancel(in.Val)
+	case *ssa.Send:
+		return t.isCancel(in.X)
+	case ssa.CallInstruction:
+		for _, a := range in.Common().Args {
+			if t.isCancel(a) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameValue: v is x, v loads the local variable x, or both load the same
@@ -113,10 +157,11 @@ func loadedCell(v ssa.Value) *ssa.Alloc {
 	return nil
 }
 
-// deferredBefore reports whether a deferred call that releases the resource
-// on the library's side is registered on every path to the acquisition
-// (`defer cancel()` before the query): every exit then releases it.
-func (t *tied) deferredBefore(call *ssa.Call) bool {
+// settledBefore reports whether, on every path to the acquisition, a
+// deferred call already releases the resource on the library's side
+// (`defer cancel()` before the query), or its cancel function was handed
+// on: no exit then leaks it.
+func (t *tied) settledBefore(call *ssa.Call) bool {
 	if t == nil {
 		return false
 	}
@@ -129,7 +174,7 @@ func (t *tied) deferredBefore(call *ssa.Call) bool {
 			if instr == call {
 				break
 			}
-			if d, ok := instr.(*ssa.Defer); ok && t.releasedBy(&d.Call) {
+			if d, ok := instr.(*ssa.Defer); ok && t.releasedBy(&d.Call) || t.cancelEscapes(instr) {
 				return true
 			}
 		}

@@ -141,3 +141,42 @@ func sqlTxRowsCommitted(tx *sql.Tx) (bool, error) {
 	more := rows.Next()
 	return more, tx.Commit()
 }
+
+type watcher struct{ onStall func() }
+
+// The cancel function is handed on (captured by a callback stored in a
+// field): whoever calls it rolls the Tx back.
+func sqlCtxCancelHandedOn(db *sql.DB, w *watcher) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		cancel()
+		return err
+	}
+	w.onStall = func() { cancel() }
+	_, err = tx.Exec("DELETE FROM t")
+	return err
+}
+
+func sqlCtxOtherCallbackBad(db *sql.DB, w *watcher) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	tx, err := db.BeginTx(ctx, nil) // want `\*sql\.Tx acquired here is not released on the path returning at line 170`
+	if err != nil {
+		cancel()
+		return err
+	}
+	w.onStall = func() { println("stalled") }
+	_, err = tx.Exec("DELETE FROM t")
+	return err
+}
+
+// Registered before the query: cleanup(cancel) will cancel it.
+func sqlCtxCancelRegistered(db *sql.DB, cleanup func(func())) (bool, error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cleanup(cancel)
+	rows, err := db.QueryContext(ctx, "SELECT 1")
+	if err != nil {
+		return false, err
+	}
+	return rows.Next(), nil
+}
