@@ -52,6 +52,9 @@ func (env *Env) tiesOf(call *ssa.Call) *tied {
 func cancelsOf(ctx ssa.Value) []ssa.Value {
 	var cancels []ssa.Value
 	for {
+		if cell := loadedCell(ctx); cell != nil {
+			ctx = storedOnce(cell) // a context a closure captures lives in a cell
+		}
 		ext, ok := ctx.(*ssa.Extract)
 		if !ok || ext.Index != 0 {
 			return cancels
@@ -74,6 +77,21 @@ func cancelsOf(ctx ssa.Value) []ssa.Value {
 		}
 		ctx = call.Call.Args[0]
 	}
+}
+
+// storedOnce returns the value stored in a local variable that is
+// assigned exactly once, or nil.
+func storedOnce(cell *ssa.Alloc) ssa.Value {
+	var v ssa.Value
+	for _, ref := range *cell.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == cell {
+			if v != nil {
+				return nil
+			}
+			v = st.Val
+		}
+	}
+	return v
 }
 
 // releasedBy reports whether the call releases the resource on the

@@ -180,3 +180,30 @@ func sqlCtxCancelRegistered(db *sql.DB, cleanup func(func())) (bool, error) {
 	}
 	return rows.Next(), nil
 }
+
+// The context and its cancel are both captured, so both live in variables.
+func sqlCtxCapturedHandedOn(db *sql.DB, w *watcher) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	w.onStall = func() {
+		cancel()
+		<-ctx.Done()
+	}
+	_, err = tx.Exec("DELETE FROM t")
+	return err
+}
+
+func sqlCtxCapturedNotCanceledBad(db *sql.DB, w *watcher) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	tx, err := db.BeginTx(ctx, nil) // want `\*sql\.Tx acquired here is not released on the path returning at line 208`
+	if err != nil {
+		cancel()
+		return err
+	}
+	w.onStall = func() { <-ctx.Done() }
+	_, err = tx.Exec("DELETE FROM t")
+	return err
+}
