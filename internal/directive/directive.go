@@ -3,6 +3,8 @@
 //
 //	//connlint:acquire        in a function's doc comment: its first non-error result is a resource
 //	//connlint:release        in a method's doc comment: calling it releases the receiver
+//	//connlint:release idempotent
+//	                          the same, and releasing again afterwards is a no-op
 //	//connlint:afterrelease   in a method's doc comment: safe to call after a release
 //	//connlint:ignore REASON  on a line, or the line above it: suppress reports there
 //
@@ -30,6 +32,10 @@ const (
 	AfterRelease Verb = "afterrelease"
 	Ignore       Verb = "ignore"
 )
+
+// Idempotent is the argument of //connlint:release that makes a second
+// release legal.
+const Idempotent = "idempotent"
 
 // A Directive is one //connlint: comment.
 type Directive struct {

@@ -43,7 +43,12 @@ func (env *Env) LoadDirectives(files []*ast.File) []Problem {
 					continue
 				}
 				if d.Verb == directive.Release {
-					env.pass.ExportObjectFact(obj, new(ReleaseFact))
+					idempotent, ok := releaseArg(d)
+					if !ok {
+						problems = append(problems, Problem{d.Pos, fmt.Sprintf("//connlint:release takes no argument or %q, not %q", directive.Idempotent, d.Arg)})
+						continue
+					}
+					env.pass.ExportObjectFact(obj, &ReleaseFact{Idempotent: idempotent})
 				} else {
 					env.pass.ExportObjectFact(obj, new(AfterReleaseFact))
 				}
@@ -102,6 +107,17 @@ func (env *Env) loadAcquire(fn *types.Func, d directive.Directive) (Problem, boo
 	}
 	env.pass.ExportObjectFact(fn, &AcquireFact{Result: res, Family: *fam})
 	return Problem{}, true
+}
+
+// releaseArg reads the optional argument of //connlint:release.
+func releaseArg(d directive.Directive) (idempotent, ok bool) {
+	switch d.Arg {
+	case "":
+		return false, true
+	case directive.Idempotent:
+		return true, true
+	}
+	return false, false
 }
 
 func checkPlacement(d directive.Directive, inDoc bool) []Problem {

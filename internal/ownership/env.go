@@ -95,10 +95,11 @@ func (env *Env) directiveFamily(named *types.Named) *resource.Family {
 	}
 	slices.SortFunc(methods, func(a, b *types.Func) int { return cmp.Compare(a.Pos(), b.Pos()) })
 	for _, m := range methods {
-		if env.pass.ImportObjectFact(m, new(ReleaseFact)) {
+		var rel ReleaseFact
+		if env.pass.ImportObjectFact(m, &rel) {
 			fam.Release = append(fam.Release, m.Name())
 		}
-		if env.pass.ImportObjectFact(m, new(AfterReleaseFact)) {
+		if rel.Idempotent || env.pass.ImportObjectFact(m, new(AfterReleaseFact)) {
 			fam.AfterRelease = append(fam.AfterRelease, m.Name())
 		}
 	}

@@ -27,10 +27,20 @@ func (f *AcquireFact) String() string {
 }
 
 // ReleaseFact marks a method annotated //connlint:release.
-type ReleaseFact struct{}
+type ReleaseFact struct {
+	// Idempotent: //connlint:release idempotent, a second release (by this
+	// or another release method) is a no-op, so calling it again is legal.
+	Idempotent bool
+}
 
-func (*ReleaseFact) AFact()         {}
-func (*ReleaseFact) String() string { return "release" }
+func (*ReleaseFact) AFact() {}
+
+func (f *ReleaseFact) String() string {
+	if f.Idempotent {
+		return "release idempotent"
+	}
+	return "release"
+}
 
 // AfterReleaseFact marks a method annotated //connlint:afterrelease.
 type AfterReleaseFact struct{}

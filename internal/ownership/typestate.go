@@ -148,7 +148,7 @@ func (s *search) misuse(instr ssa.Instruction, st state, afterDefer bool) (token
 				return 0, false, "", false
 			}
 			if s.releases(m.Name(), e, recv) {
-				return in.Pos(), true, m.Name(), !s.fam.ReleaseTwiceSafe
+				return in.Pos(), true, m.Name(), !s.fam.SafeAfterRelease(m.Name())
 			}
 			if s.fam.ReleaseField != "" && (e.role != rolePart || e.field != s.fam.ReleaseField) {
 				// Closing resp.Body releases the connection, not the

@@ -43,6 +43,7 @@
 //
 //	//connlint:acquire         on a function: its first non-error result must be released
 //	//connlint:release         on a method: calling it releases the receiver
+//	//connlint:release idempotent   the same, and calling it again is a no-op
 //	//connlint:afterrelease    on a method: it may be called after a release
 //	//connlint:ignore REASON   on the acquisition's line or the line above: no report
 //

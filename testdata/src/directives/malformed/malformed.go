@@ -52,3 +52,8 @@ func use(ctx context.Context) {
 	}
 	_ = h
 }
+
+// A release directive takes no argument but idempotent.
+//
+//connlint:release twice // want `//connlint:release takes no argument or "idempotent", not "twice"`
+func (h *Handle) Drop() {}
