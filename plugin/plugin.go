@@ -41,6 +41,7 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/connlint/connlint/internal/facts"
 	"github.com/connlint/connlint/internal/resource"
 	"github.com/connlint/connlint/passes/refcycle"
 	"github.com/connlint/connlint/passes/reservedclose"
@@ -113,11 +114,14 @@ func Analyzers(s Settings) ([]*analysis.Analyzer, error) {
 		rc.Extra = append(rc.Extra, e)
 	}
 	var out []*analysis.Analyzer
+	rca := reservedclose.New(rc)
 	if !slices.Contains(s.Disable, "reservedclose") {
-		out = append(out, reservedclose.New(rc))
+		out = append(out, rca)
 	}
 	if !slices.Contains(s.Disable, "refcycle") {
-		out = append(out, refcycle.New(refcycle.Config{Registry: s.Refcycle.Registry}))
+		rcy := refcycle.New(refcycle.Config{Registry: s.Refcycle.Registry})
+		facts.Share(rcy, rca) // one computation of the facts, with these settings
+		out = append(out, rcy)
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("disable: every analyzer is disabled; remove %s from the enabled linters instead", Name)

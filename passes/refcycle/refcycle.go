@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/connlint/connlint/internal/analysisutil"
+	"github.com/connlint/connlint/internal/facts"
 	"github.com/connlint/connlint/internal/resource"
 	"github.com/connlint/connlint/internal/ssax"
 	"github.com/connlint/connlint/internal/typegraph"
@@ -54,7 +55,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:     "refcycle",
 		Doc:      analysisutil.MustExtractDoc(doc, "refcycle"),
 		URL:      URL,
-		Requires: []*analysis.Analyzer{buildssa.Analyzer},
+		Requires: []*analysis.Analyzer{buildssa.Analyzer, facts.Analyzer},
 	}
 	a.Flags.BoolVar(&cfg.Registry, "registry", cfg.Registry,
 		"also report map/slice fields that receive *C values never removed by C's release methods (R4)")

@@ -4,11 +4,9 @@ import (
 	_ "embed"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 
 	"github.com/connlint/connlint/internal/analysisutil"
-	"github.com/connlint/connlint/internal/ownership"
+	"github.com/connlint/connlint/internal/facts"
 	"github.com/connlint/connlint/internal/resource"
 )
 
@@ -18,8 +16,10 @@ var doc string
 // URL is where the rule is documented; each diagnostic links to a section.
 const URL = "https://github.com/connlint/connlint/blob/main/docs/reservedclose.md"
 
-// Analyzer reports resources that are not released on every path.
-var Analyzer = New(Config{})
+// Analyzer reports resources that are not released on every path. It reads
+// facts.Analyzer, the facts refcycle.Analyzer reads too, so that a driver
+// running both computes them once.
+var Analyzer = newAnalyzer(facts.Analyzer)
 
 // Config holds the analyzer's settings (its flags, or a golangci-lint
 // plugin's settings).
@@ -32,38 +32,39 @@ type Config struct {
 	Extra []resource.Extra
 }
 
-// New returns an analyzer with the given default settings. Each analyzer
-// owns its settings: there is no package-level mutable state.
+// New returns an analyzer with the given default settings, which its flags
+// override. The settings shape the facts the engine computes, so it reads
+// facts computed with them: each analyzer owns its settings.
 func New(cfg Config) *analysis.Analyzer {
+	return newAnalyzer(facts.New(facts.Config{Strict: cfg.Strict, Extra: cfg.Extra}))
+}
+
+// newAnalyzer returns the pass that reports what fa found. Its flags are
+// fa's: drivers expose only the flags of the analyzers they are given.
+func newAnalyzer(fa *analysis.Analyzer) *analysis.Analyzer {
 	a := &analysis.Analyzer{
-		Name:      "reservedclose",
-		Doc:       analysisutil.MustExtractDoc(doc, "reservedclose"),
-		URL:       URL,
-		Requires:  []*analysis.Analyzer{buildssa.Analyzer, ctrlflow.Analyzer},
-		FactTypes: ownership.FactTypes(),
+		Name:     "reservedclose",
+		Doc:      analysisutil.MustExtractDoc(doc, "reservedclose"),
+		URL:      URL,
+		Requires: []*analysis.Analyzer{fa},
+		Run:      run,
 	}
-	a.Flags.BoolVar(&cfg.Strict, "strict", cfg.Strict, "treat calls into unknown code as borrowing the resource (more reports, some false)")
-	a.Flags.Var((*resource.ExtraList)(&cfg.Extra), "acquire", "declare an acquisition of an API you cannot annotate: `FUNC:RELEASE[,RELEASE]` (repeatable), e.g. example.com/pool.Pool.Get:Put")
-	a.Run = func(pass *analysis.Pass) (any, error) {
-		return nil, run(pass, cfg)
-	}
+	facts.ShareFlags(&a.Flags, fa)
 	return a
 }
 
-func run(pass *analysis.Pass, cfg Config) error {
-	ssaInput := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	env := ownership.NewEnv(pass, cfg.Strict, cfg.Extra)
+func run(pass *analysis.Pass) (any, error) {
+	res := pass.ResultOf[facts.Of(pass.Analyzer)].(*facts.Result)
 	rep := newReporter(pass)
-	for _, p := range env.LoadDirectives(pass.Files) {
+	for _, p := range res.Problems {
 		rep.directive(p)
 	}
-	found := env.Analyze(ssaInput.SrcFuncs)
-	for _, leak := range found.Leaks {
+	for _, leak := range res.Findings.Leaks {
 		rep.leak(leak)
 	}
-	for _, m := range found.Misuses {
+	for _, m := range res.Findings.Misuses {
 		rep.misuse(m)
 	}
 	rep.flush()
-	return nil
+	return nil, nil
 }

@@ -1,0 +1,131 @@
+package facts
+
+import (
+	_ "embed"
+	"flag"
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+
+	"github.com/connlint/connlint/internal/analysisutil"
+	"github.com/connlint/connlint/internal/ownership"
+	"github.com/connlint/connlint/internal/resource"
+	"github.com/connlint/connlint/internal/ssax"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer computes the facts with the default settings. The passes'
+// default analyzers require it, so that both share one computation.
+var Analyzer = New(Config{})
+
+// Config holds the settings that change what the engine concludes, and so
+// the facts it exports.
+type Config struct {
+	// Strict treats calls the engine cannot see into (interface methods,
+	// func values, unanalysed packages) as borrowing a resource passed to
+	// them, rather than taking ownership of it.
+	Strict bool
+	// Extra declares acquisitions of APIs that cannot be annotated.
+	Extra []resource.Extra
+}
+
+// New returns a facts analyzer with the given default settings, which its
+// flags (strict, acquire) override.
+func New(cfg Config) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:       "connlintfacts",
+		Doc:        analysisutil.MustExtractDoc(doc, "connlintfacts"),
+		Requires:   []*analysis.Analyzer{buildssa.Analyzer, ctrlflow.Analyzer},
+		FactTypes:  ownership.FactTypes(),
+		ResultType: reflect.TypeFor[*Result](),
+	}
+	a.Flags.BoolVar(&cfg.Strict, "strict", cfg.Strict, "treat calls into unknown code as borrowing the resource (more reports, some false)")
+	a.Flags.Var((*resource.ExtraList)(&cfg.Extra), "acquire", "declare an acquisition of an API you cannot annotate: `FUNC:RELEASE[,RELEASE]` (repeatable), e.g. example.com/pool.Pool.Get:Put")
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		return run(pass, cfg), nil
+	}
+	return a
+}
+
+// Of returns the facts analyzer that a (a pass, or this package's own
+// analyzer) reads, or nil.
+func Of(a *analysis.Analyzer) *analysis.Analyzer {
+	if a.Name == Analyzer.Name {
+		return a
+	}
+	for _, r := range a.Requires {
+		if r.Name == Analyzer.Name {
+			return r
+		}
+	}
+	return nil
+}
+
+// Share makes pass read the facts that from reads, so that two passes
+// configured apart (a golangci-lint plugin's settings) still compute the
+// facts once.
+func Share(pass, from *analysis.Analyzer) {
+	want := Of(from)
+	for i, r := range pass.Requires {
+		if r.Name == Analyzer.Name {
+			pass.Requires[i] = want
+		}
+	}
+}
+
+// ShareFlags declares the facts analyzer's flags on fs too, bound to the
+// same values: a pass exposes the settings of the facts it reads under its
+// own name (-reservedclose.strict), since drivers expose only the flags of
+// the analyzers they are given.
+func ShareFlags(fs *flag.FlagSet, facts *analysis.Analyzer) {
+	facts.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
+}
+
+// Result is what the passes read of the current package.
+type Result struct {
+	// Problems are the malformed or misplaced directives.
+	Problems []ownership.Problem
+	// Findings are the leaks and misuses of the package's functions.
+	Findings ownership.Findings
+
+	releases map[*types.Func]bool // methods marked //connlint:release, here and in dependencies
+}
+
+func run(pass *analysis.Pass, cfg Config) *Result {
+	ssaInput := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	env := ownership.NewEnv(pass, cfg.Strict, cfg.Extra)
+	res := &Result{Problems: env.LoadDirectives(pass.Files)}
+	res.Findings = env.Analyze(ssaInput.SrcFuncs)
+	// Read once here, while the pass is live: a Result outlives its pass,
+	// and the passes may consult it concurrently.
+	res.releases = make(map[*types.Func]bool)
+	for _, f := range pass.AllObjectFacts() {
+		if _, ok := f.Fact.(*ownership.ReleaseFact); ok {
+			if fn, ok := f.Object.(*types.Func); ok {
+				res.releases[fn] = true
+			}
+		}
+	}
+	return res
+}
+
+// IsReleaseMethod reports whether calling m releases its receiver: a
+// method marked //connlint:release in any package, or a release method of a
+// built-in family.
+func (r *Result) IsReleaseMethod(m *types.Func) bool {
+	m = m.Origin()
+	if r.releases[m] {
+		return true
+	}
+	recv := m.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	fam := resource.ByType(ssax.TypeKey(recv.Type()))
+	return fam != nil && fam.IsRelease(m.Name(), false)
+}
