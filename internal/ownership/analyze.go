@@ -43,9 +43,40 @@ type Findings struct {
 // Analyze summarises every function of the package, callees first,
 // exports the summaries as facts, and returns what it found.
 func (env *Env) Analyze(funcs []*ssa.Function) Findings {
-	var all Findings
+	for _, fn := range funcs {
+		if obj := ssax.FuncObject(fn); obj != nil && fn.Synthetic == "" {
+			env.ssaFuncs[obj] = fn
+		}
+	}
+	order := sccs(funcs)
+	all := env.analyzeAll(order)
+	// A function found to return an owning struct around what it acquired
+	// makes its callers acquire: analyse again with that knowledge (each
+	// round can only add acquisitions, so this ends; a wrapper of a wrapper
+	// takes one round more).
+	for round := 0; round < maxRounds && env.inferAcquisitions(); round++ {
+		all = env.analyzeAll(order)
+	}
 	exported := new(Summaries)
-	for _, scc := range sccs(funcs) {
+	for _, scc := range order {
+		for _, fn := range scc {
+			env.exportFacts(fn, exported)
+		}
+	}
+	if len(exported.Funcs) > 0 {
+		slices.SortFunc(exported.Funcs, func(a, b FuncSummary) int { return cmp.Compare(a.Key, b.Key) })
+		env.pass.ExportPackageFact(exported)
+	}
+	slices.SortStableFunc(all.Leaks, func(a, b Leak) int { return cmp.Compare(a.Call.Pos(), b.Call.Pos()) })
+	slices.SortStableFunc(all.Misuses, func(a, b Misuse) int { return cmp.Compare(a.Pos, b.Pos) })
+	return all
+}
+
+// analyzeAll summarises every function, callees first, and returns what
+// it found.
+func (env *Env) analyzeAll(order [][]*ssa.Function) Findings {
+	var all Findings
+	for _, scc := range order {
 		var found map[*ssa.Function]Findings
 		for round := 0; round < maxRounds; round++ {
 			found = make(map[*ssa.Function]Findings)
@@ -65,22 +96,15 @@ func (env *Env) Analyze(funcs []*ssa.Function) Findings {
 		for _, fn := range scc {
 			all.Leaks = append(all.Leaks, found[fn].Leaks...)
 			all.Misuses = append(all.Misuses, found[fn].Misuses...)
-			env.exportFacts(fn, exported)
 		}
 	}
-	if len(exported.Funcs) > 0 {
-		slices.SortFunc(exported.Funcs, func(a, b FuncSummary) int { return cmp.Compare(a.Key, b.Key) })
-		env.pass.ExportPackageFact(exported)
-	}
-	slices.SortStableFunc(all.Leaks, func(a, b Leak) int { return cmp.Compare(a.Call.Pos(), b.Call.Pos()) })
-	slices.SortStableFunc(all.Misuses, func(a, b Misuse) int { return cmp.Compare(a.Pos, b.Pos) })
 	return all
 }
 
 // analyzeFunc follows every resource fn acquires and every parameter it
 // receives.
 func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
-	info := &funcInfo{}
+	info := &funcInfo{wraps: -1}
 	if fn.Blocks == nil {
 		return info, Findings{}
 	}
@@ -115,11 +139,17 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 					info.acquire = &AcquireFact{Result: res, Family: *fam}
 				}
 			}
+			if info.wraps < 0 {
+				info.wraps = wrapsResult(fn, s.out)
+			}
 			if len(s.out.leaks) > 0 {
 				found.Leaks = append(found.Leaks, newLeak(call, fam, result, s.out))
 			}
 			found.Misuses = append(found.Misuses, s.allMisuses()...)
 		}
+	}
+	if info.acquire == nil {
+		info.acquire = env.inferred[fn]
 	}
 	info.params = summarizeAll(env, fn, numbers, fn.Params, false)
 	// A closure's free variables are the cells of the variables it
@@ -264,7 +294,7 @@ func lowestBit(m uint32) int {
 
 func (a *funcInfo) equal(b *funcInfo) bool {
 	return slices.Equal(a.params, b.params) && slices.Equal(a.freeVars, b.freeVars) &&
-		(a.acquire == nil) == (b.acquire == nil)
+		(a.acquire == nil) == (b.acquire == nil) && a.wraps == b.wraps
 }
 
 func selfRecursive(fn *ssa.Function) bool {

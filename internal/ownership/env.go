@@ -26,6 +26,17 @@ type Env struct {
 	extra    map[string]resource.Extra   // user-declared acquisitions by function key
 
 	summaries map[*types.Package]map[string][]Param // imported, by package
+
+	// Owning structs (owners.go): inferred families by type key (nil
+	// entries cache misses), the functions inferred to acquire one, and
+	// the package's functions by object, to read their methods' summaries.
+	owners   map[string]*resource.Family
+	inferred map[*ssa.Function]*AcquireFact
+	ssaFuncs map[*types.Func]*ssa.Function
+	// summarised: every function of the package has a summary, so the
+	// inferred families of its own types can be decided; askedEarly says
+	// one was asked for before (the package is analysed again).
+	summarised, askedEarly bool
 }
 
 // funcInfo is what the engine knows of a function of the current package.
@@ -33,6 +44,9 @@ type funcInfo struct {
 	params   []Param      // by ssa.Function.Params (receiver first)
 	freeVars []Param      // by ssa.Function.FreeVars
 	acquire  *AcquireFact // learned from the body: fn returns what it acquired
+	// wraps is the result that holds, inside a struct, what fn acquired
+	// (-1: none): fn acquires that struct if it owns a release method.
+	wraps int
 }
 
 // NewEnv returns the engine for one pass.
@@ -45,6 +59,9 @@ func NewEnv(pass *analysis.Pass, strict bool, extra []resource.Extra) *Env {
 		extra:    make(map[string]resource.Extra, len(extra)),
 
 		summaries: make(map[*types.Package]map[string][]Param),
+		owners:    make(map[string]*resource.Family),
+		inferred:  make(map[*ssa.Function]*AcquireFact),
+		ssaFuncs:  make(map[*types.Func]*ssa.Function),
 	}
 	for _, e := range extra {
 		env.extra[e.Func] = e
@@ -154,8 +171,12 @@ func (env *Env) acquisition(common *ssa.CallCommon) (*resource.Family, int, bool
 		if info := env.local[origin(fn)]; info != nil && info.acquire != nil {
 			return &info.acquire.Family, info.acquire.Result, true
 		}
+		if a := env.inferred[origin(fn)]; a != nil {
+			return &a.Family, a.Result, true
+		}
+		return nil, 0, false
 	}
-	return nil, 0, false
+	return env.dynamicAcquisition(common)
 }
 
 // extraFamily is the family of a user-declared acquisition: its result
@@ -175,6 +196,7 @@ func (env *Env) extraFamily(fn *types.Func, e resource.Extra) *resource.Family {
 		return f
 	}
 	f := &resource.Family{Key: key, Display: displayName(t), Release: e.Release}
+	env.inheritPromoted(f, t)
 	env.families[key] = f
 	return f
 }

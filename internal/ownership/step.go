@@ -304,6 +304,14 @@ func (s *search) derive(v ssa.Value, st state) (entry, bool) {
 				return entry{}, false
 			}
 			switch e.role {
+			case roleSelf:
+				// &w.Rows of a struct embedding *sql.Rows: loading the
+				// embedded pointer gives the resource itself.
+				if fa, ok := d.X.(*ssa.FieldAddr); ok {
+					if f := field(fa.X.Type(), fa.Field); f != nil && f.Embedded() {
+						return e, true
+					}
+				}
 			case rolePart:
 				if ssax.MayHoldPointers(d.Type()) {
 					return e, true

@@ -29,6 +29,9 @@ type Misuse struct {
 
 // allMisuses checks every release the search found, one report per use.
 func (s *search) allMisuses() []Misuse {
+	if s.fam.Inferred {
+		return nil
+	}
 	var out []Misuse
 	seen := map[token.Pos]bool{}
 	for _, rel := range s.out.releases {

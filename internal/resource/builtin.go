@@ -120,9 +120,14 @@ var cancelers = map[string]bool{
 // notAcquirers return a family's resource that needs no release, though
 // their bodies acquire it: a HEAD response has no body (http.NoBody), the
 // transport has already given the connection back.
+//
+// pgx.Tx.Begin starts a savepoint, which the parent's Commit or Rollback
+// ends: it is part of its parent, not a resource of its own (the interface
+// rule would otherwise make it an acquisition, its result being a pgx.Tx).
 var notAcquirers = map[string]bool{
 	nethttp + ".Head":        true,
 	nethttp + ".Client.Head": true,
+	pgx + ".Tx.Begin":        true,
 }
 
 // requestSenders send the *http.Request at the given argument index

@@ -38,6 +38,10 @@ type Family struct {
 	// ReleaseTwiceSafe says a second release is harmless (sql.Conn.Close twice
 	// returns an error, a pool lease recycled twice corrupts the pool).
 	ReleaseTwiceSafe bool
+	// Inferred: the family of an owning struct, inferred from its code
+	// (internal/ownership/owners.go) rather than declared. Only leaks are
+	// reported for it.
+	Inferred bool
 	// DeferFix is the call a suggested fix defers, with "$ctx" standing for
 	// the acquisition's context argument, e.g. "Rollback($ctx)". Empty: the
 	// first release method with no arguments.

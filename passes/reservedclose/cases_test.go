@@ -19,6 +19,8 @@ func TestCases(t *testing.T) {
 		"rc/vitess",
 		"rc/collections",
 		"rc/typestate",
+		"rc/owners", "rc/owners/lib", "rc/owners/use",
+		"rc/dynamic", "rc/sqlxuse",
 		"directives/pool", "directives/use", "directives/malformed",
 	)
 }

@@ -43,8 +43,10 @@ func TestSuggestedFixes(t *testing.T) {
 
 func TestExtraAcquisitions(t *testing.T) {
 	a := reservedclose.New(reservedclose.Config{})
-	if err := a.Flags.Set("acquire", "extra/thirdparty.Pool.Take:Done"); err != nil {
-		t.Fatal(err)
+	for _, decl := range []string{"extra/thirdparty.Pool.Take:Done", "extra/thirdparty.Pool.Results:Close"} {
+		if err := a.Flags.Set("acquire", decl); err != nil {
+			t.Fatal(err)
+		}
 	}
 	analysistest.Run(diagnosticsOnly{t}, testdata(t), a, "extra/use")
 

@@ -30,3 +30,34 @@ func givesBack(p *thirdparty.Pool) error {
 	defer p.Give(h)
 	return h.Query()
 }
+
+// Declared with -reservedclose.acquire extra/thirdparty.Pool.Results:Close:
+// the promoted Close of the embedded *sql.Rows releases it.
+
+func resultsLeak(p *thirdparty.Pool) error {
+	res, err := p.Results() // want `\*thirdparty.Results acquired here is not released on the path returning at line 42 \(call Close, or defer res.Close\(\) after the error check\)`
+	if err != nil {
+		return err
+	}
+	return res.Err()
+}
+
+func resultsClosed(p *thirdparty.Pool) error {
+	res, err := p.Results()
+	if err != nil {
+		return err
+	}
+	defer res.Close()
+	return res.Err()
+}
+
+func resultsDrained(p *thirdparty.Pool) (n int) {
+	res, err := p.Results()
+	if err != nil {
+		return 0
+	}
+	for res.Next() {
+		n++
+	}
+	return n
+}

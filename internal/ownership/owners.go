@@ -1,0 +1,247 @@
+package ownership
+
+import (
+	"cmp"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/connlint/connlint/internal/resource"
+	"github.com/connlint/connlint/internal/ssax"
+)
+
+// Owning structs. A struct that holds a resource it owns is itself a
+// resource: the function that returns it, built around what it acquired
+// (`return &Session{conn: c}, nil`), acquires a *Session, and the struct's
+// release methods are inferred from its code, never declared:
+//
+//   - a method declared on it whose summary releases its receiver on every
+//     path (Close calling s.conn.Close());
+//   - a release method of an embedded resource, promoted (sqlx.Rows embeds
+//     *sql.Rows: rows.Close() is (*sql.Rows).Close). The embedded family's
+//     other rules come along with its methods: Next returning false closes
+//     an embedded *sql.Rows.
+//
+// An inferred family reports leaks only: a use after an inferred release may
+// be legal (a wrapper's own bookkeeping after Close), so typestate leaves
+// these families alone.
+
+// ownerFamily returns the inferred family of struct type t (or *t), or nil
+// when no method of it releases what it holds.
+func (env *Env) ownerFamily(t types.Type) *resource.Family {
+	named := ssax.NamedOf(t)
+	if named == nil || types.IsInterface(named) {
+		return nil
+	}
+	if _, isStruct := named.Underlying().(*types.Struct); !isStruct {
+		return nil
+	}
+	key := ssax.TypeKey(named)
+	if f, ok := env.owners[key]; ok {
+		return f
+	}
+	if named.Obj().Pkg() == env.pass.Pkg && !env.summarised {
+		// Its methods' summaries are not all known yet.
+		env.askedEarly = true
+		return nil
+	}
+	env.owners[key] = nil // a struct that embeds itself through a pointer
+	fam := &resource.Family{Key: key, Display: displayName(types.NewPointer(named)), Inferred: true}
+	var declared, promoted []*types.Func
+	mset := types.NewMethodSet(types.NewPointer(named))
+	for i := range mset.Len() {
+		sel := mset.At(i)
+		m, ok := sel.Obj().(*types.Func)
+		if !ok || !releaseShaped(m) {
+			continue
+		}
+		if len(sel.Index()) == 1 {
+			declared = append(declared, m)
+		} else {
+			promoted = append(promoted, m)
+		}
+	}
+	slices.SortFunc(declared, func(a, b *types.Func) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	for _, m := range declared {
+		if env.releasesReceiver(m) {
+			fam.Release = append(fam.Release, m.Name())
+		}
+	}
+	for _, m := range promoted {
+		inner := env.embeddedFamily(m)
+		if inner == nil || !inner.IsRelease(m.Name(), false) || slices.Contains(fam.Release, m.Name()) {
+			continue
+		}
+		fam.Release = append(fam.Release, m.Name())
+		inherit(fam, inner, mset)
+	}
+	if len(fam.Release) == 0 {
+		return nil
+	}
+	env.owners[key] = fam
+	return fam
+}
+
+// releaseShaped: a method that could be a wrapper's release takes nothing
+// but, maybe, a context (Close(), Rollback(ctx)); methods with other
+// arguments are operations, and a fix could not call them.
+func releaseShaped(m *types.Func) bool {
+	ps := m.Signature().Params()
+	return ps.Len() == 0 || ps.Len() == 1 && ssax.TypeKey(ps.At(0).Type()) == "context.Context"
+}
+
+// releasesReceiver reports whether m's summary releases its receiver on
+// every path.
+func (env *Env) releasesReceiver(m *types.Func) bool {
+	if env.pass.ImportObjectFact(m, new(ReleaseFact)) {
+		return true
+	}
+	var params []Param
+	if m.Pkg() == env.pass.Pkg {
+		params = env.localSummary(m)
+	} else if m.Pkg() != nil {
+		params = env.imported(m.Pkg())[ssax.FuncKey(m)]
+	}
+	p, _ := paramAt(params, 0)
+	return p.Effect == Release
+}
+
+// localSummary returns the summary of a function of the current package.
+func (env *Env) localSummary(obj *types.Func) []Param {
+	fn := env.ssaFuncs[obj]
+	if fn == nil {
+		return nil
+	}
+	if info := env.local[fn]; info != nil {
+		return info.params
+	}
+	return nil
+}
+
+// embeddedFamily returns the family of the embedded field that promotes m.
+func (env *Env) embeddedFamily(m *types.Func) *resource.Family {
+	recv := m.Signature().Recv()
+	if recv == nil {
+		return nil
+	}
+	if f := env.familyOfType(recv.Type()); f != nil {
+		return f
+	}
+	return env.ownerFamily(recv.Type())
+}
+
+// inheritPromoted gives a declared family the rules of the embedded
+// resource whose release methods t promotes: declaring a wrapper of
+// *sql.Rows released by Close makes Next returning false release it too.
+func (env *Env) inheritPromoted(fam *resource.Family, t types.Type) {
+	mset := types.NewMethodSet(t)
+	if _, isPtr := t.Underlying().(*types.Pointer); !isPtr && !types.IsInterface(t) {
+		mset = types.NewMethodSet(types.NewPointer(t))
+	}
+	for i := range mset.Len() {
+		sel := mset.At(i)
+		m, ok := sel.Obj().(*types.Func)
+		if !ok || len(sel.Index()) < 2 || !slices.Contains(fam.Release, m.Name()) {
+			continue
+		}
+		if inner := env.embeddedFamily(m); inner != nil && inner.IsRelease(m.Name(), false) {
+			inherit(fam, inner, mset)
+			return
+		}
+	}
+}
+
+// inherit copies the rules of an embedded family whose methods the outer
+// type promotes.
+func inherit(outer, inner *resource.Family, mset *types.MethodSet) {
+	promoted := func(names []string) []string {
+		var out []string
+		for _, n := range names {
+			if mset.Lookup(nil, n) != nil || lookupByName(mset, n) {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	outer.ReleasedWhenFalse = append(outer.ReleasedWhenFalse, promoted(inner.ReleasedWhenFalse)...)
+	outer.ReleasedOnError = append(outer.ReleasedOnError, promoted(inner.ReleasedOnError)...)
+	outer.AfterRelease = append(outer.AfterRelease, promoted(inner.AfterRelease)...)
+	outer.ReleaseTwiceSafe = outer.ReleaseTwiceSafe || inner.ReleaseTwiceSafe
+	if outer.DeferFix == "" {
+		outer.DeferFix = inner.DeferFix
+	}
+}
+
+func lookupByName(mset *types.MethodSet, name string) bool {
+	for i := range mset.Len() {
+		if mset.At(i).Obj().Name() == name {
+			return true
+		}
+	}
+	return false
+}
+
+// inferAcquisitions turns the functions that return an owning struct
+// around what they acquired into acquisitions of that struct. It reports
+// whether any is new: the package must then be analysed again, since its
+// callers now acquire.
+func (env *Env) inferAcquisitions() bool {
+	changed := env.askedEarly && !env.summarised
+	env.summarised = true
+	for fn, info := range env.local {
+		if info.acquire != nil || info.wraps < 0 || env.inferred[fn] != nil {
+			continue
+		}
+		t := fn.Signature.Results().At(info.wraps).Type()
+		fam := env.ownerFamily(t)
+		if fam == nil {
+			continue
+		}
+		env.inferred[fn] = &AcquireFact{Result: info.wraps, Family: *fam}
+		changed = true
+	}
+	return changed
+}
+
+// wrapsResult returns the result of fn that holds, without being it, what
+// the search acquired: a struct (or a pointer to one) built around it.
+func wrapsResult(fn *ssa.Function, o outcome) int {
+	if o.returnedAs != 0 || o.returnedIn == 0 {
+		return -1
+	}
+	i := lowestBit(o.returnedIn)
+	if t := fn.Signature.Results().At(i).Type(); ssax.NamedOf(t) == nil {
+		return -1
+	}
+	return i
+}
+
+// dynamicAcquisition decides a call the engine cannot see into (an
+// interface method, a func value): it acquires when its result is a
+// resource type, since implementations hand out fresh resources far more
+// often than shared ones (a project's own DB interface with QueryContext,
+// a dialer's Dial). A getter is the exception: no error result and no
+// argument (Conn(), Rows()) reads what its receiver already holds.
+func (env *Env) dynamicAcquisition(common *ssa.CallCommon) (*resource.Family, int, bool) {
+	if _, builtin := common.Value.(*ssa.Builtin); builtin {
+		return nil, 0, false
+	}
+	sig := common.Signature()
+	if sig.Results().Len() == 0 || errorResult(sig) < 0 && sig.Params().Len() == 0 {
+		return nil, 0, false
+	}
+	res := firstNonError(sig)
+	t := sig.Results().At(res).Type()
+	if ssax.IsErrorType(t) {
+		return nil, 0, false
+	}
+	fam := env.familyOfType(t)
+	if fam == nil {
+		fam = env.ownerFamily(t)
+	}
+	if fam == nil || !releasableAs(t, fam) {
+		return nil, 0, false
+	}
+	return fam, res, true
+}
