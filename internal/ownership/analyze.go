@@ -133,11 +133,8 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 			s.releasedAtExit = s.ties.settledBefore(call)
 			s.selfType = resultType(call, result)
 			s.run(b, i+1, acquired(call, result))
-			if s.out.returnedAs != 0 && info.acquire == nil && !resource.NotAcquiredBy(ssax.FuncKey(ssax.FuncObject(fn))) {
-				res := lowestBit(s.out.returnedAs)
-				if releasableAs(fn.Signature.Results().At(res).Type(), fam) {
-					info.acquire = &AcquireFact{Result: res, Family: *fam}
-				}
+			if info.acquire == nil && !resource.NotAcquiredBy(ssax.FuncKey(ssax.FuncObject(fn))) {
+				info.acquire = returnedAcquisition(fn, fam, s.out)
 			}
 			if info.wraps < 0 {
 				info.wraps = wrapsResult(fn, s.out)
@@ -156,6 +153,32 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 	// captures (a bound method's is the receiver itself).
 	info.freeVars = summarizeAll(env, fn, numbers, fn.FreeVars, fn.Synthetic == "")
 	return info, found
+}
+
+// returnedAcquisition returns what fn acquires for its callers when it
+// returns the resource it acquired: the resource itself, or its release
+// field (return resp.Body: the caller must close the io.ReadCloser).
+func returnedAcquisition(fn *ssa.Function, fam *resource.Family, o outcome) *AcquireFact {
+	results := fn.Signature.Results()
+	if o.returnedAs != 0 {
+		res := lowestBit(o.returnedAs)
+		if releasableAs(results.At(res).Type(), fam) {
+			return &AcquireFact{Result: res, Family: *fam}
+		}
+		return nil
+	}
+	if o.returnedPart != 0 {
+		res := lowestBit(o.returnedPart)
+		t := results.At(res).Type()
+		part := resource.Family{
+			Key: ssax.TypeKey(t), Display: displayName(t),
+			Release: fam.Release, ReleaseTwiceSafe: fam.ReleaseTwiceSafe,
+		}
+		if part.Key != "" && releasableAs(t, &part) {
+			return &AcquireFact{Result: res, Family: part}
+		}
+	}
+	return nil
 }
 
 // releasableAs reports whether a caller holding a value of type t can
@@ -240,6 +263,11 @@ func (env *Env) summarize(fn *ssa.Function, numbers func() map[ssa.Value]int, v 
 		start.role, s.selfType = roleContainer, ptr.Elem()
 	}
 	s.fam = env.familyOfType(s.selfType)
+	if isCollection(v.Type()) && !cell && s.elementsReleased(v) {
+		// closeAll(cs ...io.Closer): releasing the elements releases
+		// what the caller put in the collection.
+		return Param{Effect: Release}
+	}
 	s.run(fn.Blocks[0], 0, start)
 	o := s.out
 	switch {

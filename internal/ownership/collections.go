@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/connlint/connlint/internal/resource"
 	"github.com/connlint/connlint/internal/ssax"
 )
 
@@ -88,6 +89,9 @@ func (s *search) elementsReleased(coll ssa.Value) bool {
 			return false
 		}
 		seen[v] = true
+		if s.releasedSomewhere(v) {
+			return true // closeAll(conns...): a callee releases the elements
+		}
 		for _, ref := range *v.Referrers() {
 			switch r := ref.(type) {
 			case *ssa.Slice, *ssa.Phi, *ssa.IndexAddr, *ssa.Index, *ssa.ChangeType:
@@ -163,8 +167,13 @@ func (s *search) releasedSomewhere(v ssa.Value) bool {
 		}
 		common := call.Common()
 		if recv := ssax.Receiver(common); recv == v {
-			if m := ssax.Method(common); m != nil && (s.env.isReleaseMethod(m, v.Type()) || s.fam != nil && s.fam.IsRelease(m.Name(), false)) {
+			m := ssax.Method(common)
+			switch {
+			case m == nil:
+			case s.env.isReleaseMethod(m, v.Type()) || s.fam != nil && s.fam.IsRelease(m.Name(), false):
 				return true
+			case s.fam == nil && common.IsInvoke() && resource.IsReleaseName(m.Name()):
+				return true // c.Close() on an io.Closer element
 			}
 		}
 		params, _, known := s.env.calleeSummary(common)

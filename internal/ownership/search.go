@@ -52,6 +52,9 @@ type outcome struct {
 	handed     bool // some path handed it on (stored, sent, kept by a callee)
 	returnedAs uint32
 	returnedIn uint32
+	// returnedPart: results that are the family's release field itself
+	// (return resp.Body): the caller must close what it got.
+	returnedPart uint32
 	truncated  bool
 	releases   []releaseAt // where paths released it (for the typestate checks)
 }
@@ -401,6 +404,10 @@ func (s *search) branchEnds(b *ssa.BasicBlock, st state) (int, branchEnd) {
 		return fails, endNotAcquired // err != nil
 	case roleSelf:
 		return holds, endNotAcquired // r == nil
+	case rolePart:
+		if s.fam != nil && s.fam.ReleaseField != "" && e.field == s.fam.ReleaseField {
+			return holds, endNotAcquired // resp.Body == nil: nothing to close
+		}
 	}
 	return -1, 0
 }

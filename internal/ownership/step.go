@@ -138,9 +138,13 @@ func (s *search) exit(ret *ssa.Return, st state) {
 			continue
 		}
 		returned = true
-		if e.role == roleSelf {
+		switch {
+		case e.role == roleSelf:
 			s.out.returnedAs |= 1 << i
-		} else {
+		case e.role == rolePart && s.fam != nil && s.fam.ReleaseField != "" && e.field == s.fam.ReleaseField:
+			s.out.returnedPart |= 1 << i
+			s.out.returnedIn |= 1 << i
+		default:
 			s.out.returnedIn |= 1 << i
 		}
 	}
@@ -367,6 +371,11 @@ func (s *search) part(x ssa.Value, f *types.Var, st state) (entry, bool) {
 	case roleSelf:
 		if f.Embedded() {
 			return entry{role: roleSelf}, true
+		}
+		if s.fam != nil && s.fam.ReleaseField != "" && f.Name() != s.fam.ReleaseField {
+			// resp.Header, resp.StatusCode: plain data, which does not
+			// carry the body; returning or storing it hands nothing on.
+			return entry{}, false
 		}
 		return entry{role: rolePart, field: f.Name()}, true
 	case rolePart, roleContainer:

@@ -220,3 +220,35 @@ var assertions = func() map[string]Assertion {
 // AssertionOf returns what the function with the given key asserts about
 // its argument at index 1, or 0.
 func AssertionOf(funcKey string) Assertion { return assertions[funcKey] }
+
+// borrowers only format their arguments. Their bodies store the arguments
+// into printer state (fmt's pp), which a summary would read as keeping.
+var borrowers = setOf(
+	"fmt.Print", "fmt.Printf", "fmt.Println",
+	"fmt.Sprint", "fmt.Sprintf", "fmt.Sprintln",
+	"fmt.Fprint", "fmt.Fprintf", "fmt.Fprintln",
+	"fmt.Append", "fmt.Appendf", "fmt.Appendln", "fmt.Errorf",
+	"log.Print", "log.Printf", "log.Println",
+	"log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf", "log.Panicln",
+	"log.Logger.Print", "log.Logger.Printf", "log.Logger.Println",
+	"log.Logger.Fatal", "log.Logger.Fatalf", "log.Logger.Fatalln",
+	"log.Logger.Panic", "log.Logger.Panicf", "log.Logger.Panicln",
+	"log/slog.Debug", "log/slog.Info", "log/slog.Warn", "log/slog.Error",
+	"log/slog.DebugContext", "log/slog.InfoContext", "log/slog.WarnContext", "log/slog.ErrorContext",
+	"log/slog.Log", "log/slog.Any",
+	"log/slog.Logger.Debug", "log/slog.Logger.Info", "log/slog.Logger.Warn", "log/slog.Logger.Error",
+	"log/slog.Logger.DebugContext", "log/slog.Logger.InfoContext", "log/slog.Logger.WarnContext", "log/slog.Logger.ErrorContext",
+	"log/slog.Logger.Log",
+	"testing.common.Log", "testing.common.Logf", "testing.common.Error", "testing.common.Errorf",
+	"testing.common.Fatal", "testing.common.Fatalf", "testing.common.Skip", "testing.common.Skipf",
+	"testing.TB.Log", "testing.TB.Logf", "testing.TB.Error", "testing.TB.Errorf",
+	"testing.TB.Fatal", "testing.TB.Fatalf", "testing.TB.Skip", "testing.TB.Skipf",
+)
+
+func setOf(keys ...string) map[string]bool {
+	m := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		m[k] = true
+	}
+	return m
+}

@@ -79,3 +79,8 @@ func IsReleaseName(m string) bool {
 	}
 	return false
 }
+
+// Borrows reports whether the function with the given key only looks at
+// its arguments (fmt, log, slog, testing's Log and Error): printing a
+// resource neither releases it nor hands it on.
+func Borrows(funcKey string) bool { return borrowers[funcKey] }

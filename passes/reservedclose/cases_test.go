@@ -20,7 +20,7 @@ func TestCases(t *testing.T) {
 		"rc/collections",
 		"rc/typestate",
 		"rc/owners", "rc/owners/lib", "rc/owners/use",
-		"rc/dynamic", "rc/sqlxuse",
+		"rc/dynamic", "rc/sqlxuse", "rc/summaries",
 		"directives/pool", "directives/use", "directives/malformed",
 	)
 }
