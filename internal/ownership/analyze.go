@@ -132,7 +132,7 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 			s.ties = env.tiesOf(call)
 			s.releasedAtExit = s.ties.settledBefore(call)
 			s.selfType = resultType(call, result)
-			s.run(b, i+1, acquired(call, result))
+			s.run(b, i+1, acquired(call, result, env.releasers(&call.Call)))
 			if info.acquire == nil && !resource.NotAcquiredBy(ssax.FuncKey(ssax.FuncObject(fn))) {
 				info.acquire = returnedAcquisition(fn, fam, s.out)
 			}
@@ -163,7 +163,7 @@ func returnedAcquisition(fn *ssa.Function, fam *resource.Family, o outcome) *Acq
 	if o.returnedAs != 0 {
 		res := lowestBit(o.returnedAs)
 		if releasableAs(results.At(res).Type(), fam) {
-			return &AcquireFact{Result: res, Family: *fam}
+			return &AcquireFact{Result: res, Family: *fam, Releasers: o.returnedReleaser &^ (1 << res)}
 		}
 		return nil
 	}
@@ -220,9 +220,9 @@ func newLeak(call *ssa.Call, fam *resource.Family, result int, o outcome) Leak {
 
 // acquired is the initial state: the call's result is the resource, and
 // its error result (if any) says whether it was acquired.
-func acquired(call *ssa.Call, result int) entry {
+func acquired(call *ssa.Call, result int, releasers uint32) entry {
 	if tuple, ok := call.Type().(*types.Tuple); ok && tuple.Len() > 1 {
-		return entry{v: call, role: roleTuple, selfMask: 1 << result, errIdx: int8(errorResult(call.Call.Signature()))}
+		return entry{v: call, role: roleTuple, selfMask: 1 << result, relMask: releasers, errIdx: int8(errorResult(call.Call.Signature()))}
 	}
 	return entry{v: call, role: roleSelf}
 }

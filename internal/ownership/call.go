@@ -189,7 +189,9 @@ func (s *search) callEffect(common *ssa.CallCommon, st state) (eff Effect, as, i
 				merge(summary(freeVars, i), e)
 			}
 		}
-	} else if e, ok := st.lookup(common.Value); ok && e.role != roleErr && !common.IsInvoke() {
+	} else if e, ok := st.lookup(common.Value); ok && e.role == roleReleaser {
+		merge(Param{Effect: Release}, e) // cleanup()
+	} else if ok && e.role != roleErr && !common.IsInvoke() {
 		// Calling a func value that holds the resource: what it does is
 		// unknown here.
 		merge(summary(nil, -1), e)

@@ -18,6 +18,9 @@ import (
 type AcquireFact struct {
 	Result int // index of the resource among the results
 	Family resource.Family
+	// Releasers: results (bit i for result i) that are functions releasing
+	// the resource when called (conn, cleanup, err := getConn(ctx)).
+	Releasers uint32
 }
 
 func (*AcquireFact) AFact() {}

@@ -55,6 +55,8 @@ type outcome struct {
 	// returnedPart: results that are the family's release field itself
 	// (return resp.Body): the caller must close what it got.
 	returnedPart uint32
+	// returnedReleaser: results that are functions releasing it.
+	returnedReleaser uint32
 	truncated    bool
 	releases     []releaseAt // where paths released it (for the typestate checks)
 }

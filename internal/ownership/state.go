@@ -29,6 +29,9 @@ const (
 	// roleSelect: a select one of whose cases (selfMask) sends the resource;
 	// the resource is handed on only on the branch that chose such a case.
 	roleSelect
+	// roleReleaser: a function that releases the resource when called (the
+	// cleanup a helper returns beside it, handles.go).
+	roleReleaser
 )
 
 // An entry is one tracked value.
@@ -38,10 +41,10 @@ type entry struct {
 	role  role
 	field string // rolePart: the field of the resource
 
-	// roleTuple: which components are the resource, contain it, or are the
-	// acquisition's error (-1: none).
-	selfMask, contMask uint32
-	errIdx             int8
+	// roleTuple: which components are the resource, contain it, are
+	// functions that release it, or are the acquisition's error (-1: none).
+	selfMask, contMask, relMask uint32
+	errIdx                      int8
 
 	// deferRelease: a deferred call releases whatever this cell holds at
 	// exit. The path is released if the cell still holds the resource then.
@@ -145,6 +148,7 @@ func (s state) key() uint64 {
 	for _, e := range s {
 		mix(uint64(e.n))
 		mix(uint64(e.role) | uint64(e.selfMask)<<8 | uint64(e.contMask)<<40)
+		mix(uint64(e.relMask))
 		mix(uint64(uint8(e.errIdx)) | boolBit(e.deferRelease)<<8)
 		for i := 0; i < len(e.field); i++ {
 			mix(uint64(e.field[i]))

@@ -138,6 +138,9 @@ func (s *search) exit(ret *ssa.Return, st state) {
 			continue
 		}
 		returned = true
+		if s.isReleaser(r, e, st) {
+			s.out.returnedReleaser |= 1 << i
+		}
 		switch {
 		case e.role == roleSelf:
 			s.out.returnedAs |= 1 << i
@@ -286,6 +289,8 @@ func (s *search) derive(v ssa.Value, st state) (entry, bool) {
 		switch {
 		case e.selfMask&(1<<d.Index) != 0:
 			return entry{role: roleSelf}, true
+		case e.relMask&(1<<d.Index) != 0:
+			return entry{role: roleReleaser}, true
 		case e.contMask&(1<<d.Index) != 0:
 			return s.loaded(d.Type())
 		case int(e.errIdx) == d.Index:
@@ -327,10 +332,8 @@ func (s *search) derive(v ssa.Value, st state) (entry, bool) {
 			}
 		}
 	case *ssa.MakeClosure:
-		for _, b := range d.Bindings {
-			if e, ok := st.lookup(b); ok && e.role != roleErr {
-				return entry{role: roleContainer}, true
-			}
+		if s.capturesOwnership(d, st) {
+			return entry{role: roleContainer}, true
 		}
 	}
 	return entry{}, false

@@ -1,0 +1,88 @@
+package ownership
+
+import (
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/connlint/connlint/internal/ssax"
+)
+
+// Closures that capture the resource, and handles: a helper that returns a
+// resource together with a function releasing it
+//
+//	conn, cleanup, err := getConn(ctx)
+//	defer cleanup()
+//
+// hands the obligation to that function: calling or deferring it releases
+// the resource, dropping it (and not releasing the resource otherwise)
+// leaks. The helper's AcquireFact says which results are such releasers;
+// at the call, they are tracked as roleReleaser.
+
+// releasers returns the results of an acquiring call that release what it
+// acquired when called.
+func (env *Env) releasers(common *ssa.CallCommon) uint32 {
+	if obj := ssax.Callee(common); obj != nil {
+		var fact AcquireFact
+		if env.pass.ImportObjectFact(obj, &fact) {
+			return fact.Releasers
+		}
+	}
+	if fn := common.StaticCallee(); fn != nil {
+		if info := env.local[origin(fn)]; info != nil && info.acquire != nil {
+			return info.acquire.Releasers
+		}
+	}
+	return 0
+}
+
+// isReleaser reports whether v, returned with role e, releases the
+// resource when called: a releaser received from a callee, or a closure
+// whose body releases the resource it captures.
+func (s *search) isReleaser(v ssa.Value, e entry, st state) bool {
+	if e.role == roleReleaser {
+		return true
+	}
+	mc, ok := v.(*ssa.MakeClosure)
+	return ok && s.closureEffect(mc, st) == Release
+}
+
+// capturesOwnership reports whether a closure takes the resource over:
+// one that only uses what it captures (calls its other methods), whether
+// it is then returned, stored or run as a goroutine, borrows it, and the
+// obligation stays here. Releasing, storing or handing it on keeps it.
+func (s *search) capturesOwnership(mc *ssa.MakeClosure, st state) bool {
+	captured := false
+	for _, b := range mc.Bindings {
+		if e, ok := st.lookup(b); ok && e.role != roleErr && e.role != roleErrCell {
+			captured = true
+		}
+	}
+	return captured && s.closureEffect(mc, st) != Borrow
+}
+
+// closureEffect combines what a closure's body does with the tracked
+// values it captures: Release if it releases one, Keep if it keeps one (or
+// its body is not known), Borrow otherwise.
+func (s *search) closureEffect(mc *ssa.MakeClosure, st state) Effect {
+	fn, _ := mc.Fn.(*ssa.Function)
+	info := s.env.local[fn]
+	eff := Borrow
+	for i, b := range mc.Bindings {
+		e, ok := st.lookup(b)
+		if !ok || e.role == roleErr || e.role == roleErrCell {
+			continue
+		}
+		if info == nil {
+			return Keep
+		}
+		p, _ := paramAt(info.freeVars, i)
+		switch {
+		case p.Effect == Release:
+			eff = Release
+		case p.Effect == Keep || p.ReturnedAs|p.ReturnedIn != 0:
+			if eff != Release {
+				eff = Keep
+			}
+		}
+	}
+	return eff
+}
