@@ -57,8 +57,8 @@ type outcome struct {
 	returnedPart uint32
 	// returnedReleaser: results that are functions releasing it.
 	returnedReleaser uint32
-	truncated    bool
-	releases     []releaseAt // where paths released it (for the typestate checks)
+	truncated        bool
+	releases         []releaseAt // where paths released it (for the typestate checks)
 }
 
 // settled reports whether a parameter's summary is already decided: one
