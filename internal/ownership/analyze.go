@@ -38,6 +38,7 @@ const maxRounds = 4
 type Findings struct {
 	Leaks   []Leak
 	Misuses []Misuse
+	Fields  []FieldLeak
 }
 
 // Analyze summarises every function of the package, callees first,
@@ -67,6 +68,7 @@ func (env *Env) Analyze(funcs []*ssa.Function) Findings {
 		slices.SortFunc(exported.Funcs, func(a, b FuncSummary) int { return cmp.Compare(a.Key, b.Key) })
 		env.pass.ExportPackageFact(exported)
 	}
+	all.Fields = env.fieldLeaks()
 	slices.SortStableFunc(all.Leaks, func(a, b Leak) int { return cmp.Compare(a.Call.Pos(), b.Call.Pos()) })
 	slices.SortStableFunc(all.Misuses, func(a, b Misuse) int { return cmp.Compare(a.Pos, b.Pos) })
 	return all
@@ -142,6 +144,7 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 			if len(s.out.leaks) > 0 {
 				found.Leaks = append(found.Leaks, newLeak(call, fam, result, s.out))
 			}
+			s.commitOwning()
 			found.Misuses = append(found.Misuses, s.allMisuses()...)
 		}
 	}

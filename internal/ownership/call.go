@@ -239,8 +239,8 @@ func (s *search) receiverEffect(common *ssa.CallCommon, recv ssa.Value, e entry)
 	case s.env.isReleaseMethod(m, recv.Type()):
 		return release, true
 	}
-	if e.role == roleContainer {
-		return Param{}, false
+	if e.role == roleContainer || e.role == roleOwner {
+		return Param{}, false // what the callee does with the held value decides
 	}
 	if s.fam != nil {
 		// Any other method of the resource, or of a part of it, uses it

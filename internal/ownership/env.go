@@ -37,6 +37,10 @@ type Env struct {
 	// inferred families of its own types can be decided; askedEarly says
 	// one was asked for before (the package is analysed again).
 	summarised, askedEarly bool
+
+	// owning: the fields that receive a resource their struct acquired,
+	// by struct and field (fields.go).
+	owning map[[2]types.Object]*OwningField
 }
 
 // funcInfo is what the engine knows of a function of the current package.
@@ -62,6 +66,7 @@ func NewEnv(pass *analysis.Pass, strict bool, extra []resource.Extra) *Env {
 		owners:    make(map[string]*resource.Family),
 		inferred:  make(map[*ssa.Function]*AcquireFact),
 		ssaFuncs:  make(map[*types.Func]*ssa.Function),
+		owning:    make(map[[2]types.Object]*OwningField),
 	}
 	for _, e := range extra {
 		env.extra[e.Func] = e

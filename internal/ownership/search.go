@@ -87,6 +87,8 @@ type search struct {
 	seen [][]uint64 // per block index: the keys of the states visited there
 	out  outcome
 
+	owningStores []OwningField // stores into struct fields (fields.go)
+
 	// owned: the state being interpreted is a private copy that set and
 	// unset may change in place (copy on first write).
 	owned bool

@@ -32,6 +32,9 @@ const (
 	// roleReleaser: a function that releases the resource when called (the
 	// cleanup a helper returns beside it, handles.go).
 	roleReleaser
+	// roleOwner: a struct (or a pointer to one) whose field `field` is the
+	// resource (the owning-field rule, fields.go).
+	roleOwner
 )
 
 // An entry is one tracked value.
@@ -39,7 +42,7 @@ type entry struct {
 	v     ssa.Value
 	n     int32 // v's number in the function (the state's sort key)
 	role  role
-	field string // rolePart: the field of the resource
+	field string // rolePart: the field of the resource; roleOwner: the field that is
 
 	// roleTuple: which components are the resource, contain it, are
 	// functions that release it, or are the acquisition's error (-1: none).

@@ -187,6 +187,7 @@ func (s *search) store(in *ssa.Store, st state) (state, bool) {
 	if !ok {
 		return s.overwrite(in, st)
 	}
+	s.noteOwningStore(in, e)
 	root, chain := addrRoot(in.Addr)
 	switch root := root.(type) {
 	case *ssa.Alloc, *ssa.MakeSlice:
@@ -297,8 +298,14 @@ func (s *search) derive(v ssa.Value, st state) (entry, bool) {
 			return entry{role: roleErr}, true
 		}
 	case *ssa.FieldAddr:
+		if e, ok := st.lookup(d.X); ok && e.role == roleOwner {
+			return ownedField(e, field(d.X.Type(), d.Field), roleContainer)
+		}
 		return s.part(d.X, field(d.X.Type(), d.Field), st)
 	case *ssa.Field:
+		if e, ok := st.lookup(d.X); ok && e.role == roleOwner {
+			return ownedField(e, field(d.X.Type(), d.Field), roleSelf)
+		}
 		return s.part(d.X, field(d.X.Type(), d.Field), st)
 	case *ssa.IndexAddr:
 		return s.element(d.X, st)
@@ -421,6 +428,15 @@ func (s *search) tracksAny(ops []*ssa.Value, st state) bool {
 		}
 	}
 	return false
+}
+
+// ownedField: the owning field of a roleOwner struct holds the resource
+// (its address is a cell holding it); its other fields do not.
+func ownedField(e entry, f *types.Var, r role) (entry, bool) {
+	if f == nil || f.Name() != e.field {
+		return entry{}, false
+	}
+	return entry{role: r}, true
 }
 
 func field(t types.Type, i int) *types.Var {

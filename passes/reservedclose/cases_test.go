@@ -21,7 +21,7 @@ func TestCases(t *testing.T) {
 		"rc/typestate",
 		"rc/owners", "rc/owners/lib", "rc/owners/use",
 		"rc/dynamic", "rc/sqlxuse", "rc/summaries",
-		"rc/handles/lib", "rc/handles",
+		"rc/handles/lib", "rc/handles", "rc/fields",
 		"directives/pool", "directives/use", "directives/malformed",
 	)
 }

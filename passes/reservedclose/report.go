@@ -269,3 +269,45 @@ func isErrCheck(s ast.Stmt, errName string) bool {
 func isContext(info *types.Info, e ast.Expr) bool {
 	return ssax.TypeKey(info.TypeOf(e)) == "context.Context"
 }
+
+// fieldLeak reports an owning field that a release method of its struct
+// does not release (at the method), or that nothing releases (at the
+// acquisition that fills it).
+func (r *reporter) fieldLeak(l ownership.FieldLeak) {
+	pos := l.Pos()
+	if analysisutil.IsGenerated(r.pass.Files, pos) || r.sup.Silenced(pos) {
+		return
+	}
+	typ, fld := l.Struct.Name(), l.Field.Name()
+	storedLine := r.pass.Fset.Position(l.Stored).Line
+	d := analysis.Diagnostic{
+		Pos:      pos,
+		Category: "owning-field",
+		URL:      URL + "#owning-fields",
+		Related:  []analysis.RelatedInformation{{Pos: l.Stored, Message: fmt.Sprintf("%s.%s receives the %s here", typ, fld, l.Family.Display)}},
+	}
+	if l.Method == nil {
+		d.Message = fmt.Sprintf("%s.%s holds a %s acquired here, but nothing in this package releases it (give %s a Close method that releases %s, and call it)",
+			typ, fld, l.Family.Display, typ, fld)
+		r.report(d)
+		return
+	}
+	m := l.Method.Name()
+	exitLine := r.pass.Fset.Position(l.Exit).Line
+	what := fmt.Sprintf("%s.%s leaves %s held", typ, m, fld)
+	if len(l.Released) > 0 {
+		what = fmt.Sprintf("%s.%s releases %s but leaves %s held", typ, m, strings.Join(l.Released, " and "), fld)
+	}
+	d.Message = fmt.Sprintf("%s on the path returning at line %d: the %s acquired into %s.%s at line %d is not released on that path (%s on %s.%s in %s)",
+		what, exitLine, l.Family.Display, typ, fld, storedLine, l.Family.ReleaseHint(), recvName(l.Method), fld, m)
+	d.Related = append(d.Related, analysis.RelatedInformation{Pos: l.Exit, Message: "this return leaves it held"})
+	r.report(d)
+}
+
+// recvName is the name of a method's receiver, or the type's initial.
+func recvName(m *types.Func) string {
+	if r := m.Signature().Recv(); r != nil && r.Name() != "" && r.Name() != "_" {
+		return r.Name()
+	}
+	return "the receiver"
+}

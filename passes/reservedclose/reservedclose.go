@@ -65,6 +65,9 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, m := range res.Findings.Misuses {
 		rep.misuse(m)
 	}
+	for _, f := range res.Findings.Fields {
+		rep.fieldLeak(f)
+	}
 	rep.flush()
 	return nil, nil
 }

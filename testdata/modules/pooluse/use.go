@@ -54,6 +54,8 @@ func reservedLeaksOnEarlyReturn(ctx context.Context, p *connpool.Pool[*conn], bu
 // Handed to the session that releases it later: not a leak.
 type session struct{ r *connpool.Reserved[*conn] }
 
+func (s *session) end() { s.r.Release() }
+
 func reservedKeptBySession(ctx context.Context, p *connpool.Pool[*conn], s *session) error {
 	r, err := p.Reserve(ctx)
 	if err != nil {
@@ -69,5 +71,5 @@ func useAfterRecycle(ctx context.Context, p *connpool.Pool[*conn]) *conn {
 		return nil
 	}
 	l.Recycle()
-	return l.Conn() // want `\*connpool.Lease Conn called after its release at line 71`
+	return l.Conn() // want `\*connpool.Lease Conn called after its release at line 73`
 }

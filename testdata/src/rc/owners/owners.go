@@ -176,7 +176,7 @@ func report(ctx context.Context, db *sql.DB) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Report{rows: r}, nil
+	return &Report{rows: r}, nil // want `Report.rows holds a \*sql.Rows acquired here`
 }
 
 func reportUse(ctx context.Context, db *sql.DB) int {
@@ -194,7 +194,7 @@ type Maybe struct {
 	keep bool
 }
 
-func (m *Maybe) Close() error {
+func (m *Maybe) Close() error { // want `Maybe.Close leaves conn held on the path returning at line 199: the \*sql.Conn acquired into Maybe.conn at line 209 is not released on that path \(call Close on m.conn in Close\)`
 	if m.keep {
 		return nil
 	}

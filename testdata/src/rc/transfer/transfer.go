@@ -52,7 +52,7 @@ func inStructGood(ctx context.Context, db *sql.DB) (*holder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &holder{conn: conn}, conn.PingContext(ctx)
+	return &holder{conn: conn}, conn.PingContext(ctx) // want `holder.conn holds a \*sql.Conn acquired here, but nothing in this package releases it \(give holder a Close method that releases conn, and call it\)`
 }
 
 func inStructValueGood(ctx context.Context, db *sql.DB) (holder, error) {
@@ -98,7 +98,7 @@ func (s *server) receiverFieldGood(ctx context.Context, db *sql.DB) error {
 	if err != nil {
 		return err
 	}
-	s.conn = conn
+	s.conn = conn // want `server.conn holds a \*sql.Conn acquired here`
 	return nil
 }
 

@@ -1,0 +1,196 @@
+package ownership
+
+import (
+	"cmp"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/connlint/connlint/internal/resource"
+	"github.com/connlint/connlint/internal/ssax"
+)
+
+// The owning-field rule. A struct that acquires a resource into one of its
+// fields (`s.conn, err = db.Conn(ctx)`, or `&Session{conn: c}` around what
+// the constructor acquired) owns it, and its release methods must release
+// it: a Close that releases conn but not aux leaks aux whenever the struct
+// is closed. Fields assigned from a parameter (borrowed from the caller)
+// are not owning: only fields that receive a fresh acquisition are.
+//
+// A release method is a method of the struct shaped like one (no argument
+// but maybe a context) that releases its receiver on every path, or is
+// named like a release (Close, Release, ...). Each is checked against each
+// owning field with a search that follows the field's value from the
+// method's entry. A struct whose owning field no function of the package
+// ever releases is reported at the acquisition.
+
+// An OwningField is a field that receives a resource its struct acquired.
+type OwningField struct {
+	Struct *types.TypeName
+	Field  *types.Var
+	Family resource.Family
+	Stored token.Pos // the first store of an acquisition into it
+}
+
+// A FieldLeak is an owning field that a release method of its struct does
+// not release on every path (Method set), or that nothing in the package
+// releases (Method nil).
+type FieldLeak struct {
+	OwningField
+	Method *types.Func
+	Exit   token.Pos // the first exit of Method that leaves the field held
+	// Released names the owning fields that Method does release.
+	Released []string
+}
+
+// noteOwningStore notes a store of the acquired resource into a field of a
+// struct of this package. It becomes an owning field (commitOwning) only
+// if no path of the search leaks the resource: a struct built and dropped
+// is already reported as the acquisition's leak.
+func (s *search) noteOwningStore(in *ssa.Store, e entry) {
+	if s.isParam || e.role != roleSelf {
+		return
+	}
+	fa, ok := in.Addr.(*ssa.FieldAddr)
+	if !ok {
+		return
+	}
+	named := ssax.NamedOf(fa.X.Type())
+	f := field(fa.X.Type(), fa.Field)
+	if named == nil || f == nil || named.Obj().Pkg() != s.env.pass.Pkg || f.Embedded() {
+		return
+	}
+	s.owningStores = append(s.owningStores, OwningField{Struct: named.Obj(), Field: f, Family: *s.fam, Stored: in.Pos()})
+}
+
+// commitOwning records the owning fields an acquisition's search found,
+// the first store of each.
+func (s *search) commitOwning() {
+	if len(s.out.leaks) > 0 {
+		return
+	}
+	for _, of := range s.owningStores {
+		key := [2]types.Object{of.Struct, of.Field}
+		if _, seen := s.env.owning[key]; !seen {
+			s.env.owning[key] = &of
+		}
+	}
+}
+
+// fieldLeaks checks every owning field against its struct's release
+// methods, once every function has its summary.
+func (env *Env) fieldLeaks() []FieldLeak {
+	byStruct := map[*types.TypeName][]*OwningField{}
+	for _, of := range env.owning {
+		byStruct[of.Struct] = append(byStruct[of.Struct], of)
+	}
+	var out []FieldLeak
+	for tn, fields := range byStruct {
+		slices.SortFunc(fields, func(a, b *OwningField) int { return cmp.Compare(a.Field.Pos(), b.Field.Pos()) })
+		methods := env.releaseMethodsOf(tn)
+		if len(methods) == 0 {
+			for _, of := range fields {
+				// An exported field may be released by the importers
+				// that read it (res.Rows.Close()).
+				if !of.Field.Exported() && !env.releasedAnywhere(of) {
+					out = append(out, FieldLeak{OwningField: *of})
+				}
+			}
+			continue
+		}
+		for _, m := range methods {
+			var leaks []FieldLeak
+			var released []string
+			for _, of := range fields {
+				if exit, ok := env.fieldHeldAtExit(m, of); ok {
+					leaks = append(leaks, FieldLeak{OwningField: *of, Method: ssax.FuncObject(m), Exit: exit})
+				} else {
+					released = append(released, of.Field.Name())
+				}
+			}
+			for i := range leaks {
+				leaks[i].Released = released
+			}
+			out = append(out, leaks...)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b FieldLeak) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	return out
+}
+
+// Pos is where a field leak is reported: the release method, or the store.
+func (l FieldLeak) Pos() token.Pos {
+	if l.Method != nil {
+		return l.Method.Pos()
+	}
+	return l.Stored
+}
+
+// releaseMethodsOf returns the methods of a struct of this package that
+// release it.
+func (env *Env) releaseMethodsOf(tn *types.TypeName) []*ssa.Function {
+	named, ok := tn.Type().(*types.Named)
+	if !ok {
+		return nil
+	}
+	var out []*ssa.Function
+	for i := range named.NumMethods() {
+		m := named.Method(i)
+		fn := env.ssaFuncs[m]
+		if fn == nil || !releaseShaped(m) {
+			continue
+		}
+		if resource.IsReleaseName(m.Name()) || env.releasesReceiver(m) {
+			out = append(out, fn)
+		}
+	}
+	slices.SortFunc(out, func(a, b *ssa.Function) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	return out
+}
+
+// fieldHeldAtExit follows the owning field from the entry of method m: it
+// reports the first exit reached with the field's resource neither released
+// nor handed on.
+func (env *Env) fieldHeldAtExit(m *ssa.Function, of *OwningField) (token.Pos, bool) {
+	if len(m.Params) == 0 || m.Blocks == nil {
+		return token.NoPos, false
+	}
+	s := newSearch(env, m, numberValues(m))
+	s.isParam = true
+	s.fam = &of.Family
+	s.selfType = of.Field.Type()
+	s.run(m.Blocks[0], 0, entry{v: m.Params[0], role: roleOwner, field: of.Field.Name()})
+	if len(s.out.leaks) == 0 || s.out.truncated {
+		return token.NoPos, false
+	}
+	first := slices.MinFunc(s.out.leaks, func(a, b leak) int { return cmp.Compare(a.pos, b.pos) })
+	return first.pos, true
+}
+
+// releasedAnywhere reports whether some function of the package releases
+// or hands on a value loaded from the field (a closeSession(s) helper, a
+// method of another type).
+func (env *Env) releasedAnywhere(of *OwningField) bool {
+	for _, fn := range env.ssaFuncs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				load, ok := instr.(*ssa.UnOp)
+				if !ok || load.Op != token.MUL {
+					continue
+				}
+				fa, ok := load.X.(*ssa.FieldAddr)
+				if !ok || field(fa.X.Type(), fa.Field) != of.Field {
+					continue
+				}
+				s := newSearch(env, fn, nil)
+				s.fam = &of.Family
+				if s.releasedSomewhere(load) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
