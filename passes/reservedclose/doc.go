@@ -39,6 +39,16 @@
 // interface method, a func value) is assumed to take ownership of a resource
 // passed to it; the -strict flag assumes it only borrows it.
 //
+// A function that returns a struct built around what it acquired acquires
+// that struct; its release methods are inferred (a method whose summary
+// releases the receiver, a promoted release method of an embedded
+// resource). An interface method or func value whose result is a resource
+// type acquires it, unless it is a getter (no error result, no argument).
+// A cleanup function returned beside a resource releases it when called.
+// A struct that acquires a resource into a field owns it: a release method
+// that leaves the field held on some path is reported, and so is an
+// unexported owning field that nothing in the package releases.
+//
 // Directives:
 //
 //	//connlint:acquire         on a function: its first non-error result must be released
