@@ -329,7 +329,7 @@ func selfRecursive(fn *ssa.Function) bool {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			if c, ok := instr.(ssa.CallInstruction); ok {
-				if callee := c.Common().StaticCallee(); callee != nil && origin(callee) == fn {
+				if callee := c.Common().StaticCallee(); callee != nil && ssax.Origin(callee) == fn {
 					return true
 				}
 			}

@@ -1,6 +1,10 @@
 package ownership
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/connlint/connlint/internal/ssax"
+)
 
 // sccs orders the package's functions callees first: the strongly connected
 // components of the static call graph (closures count as callees of the
@@ -65,7 +69,7 @@ func (t *tarjan) callees(fn *ssa.Function) []*ssa.Function {
 	var out []*ssa.Function
 	add := func(callee *ssa.Function) {
 		if callee != nil {
-			if o := origin(callee); t.local[o] && o != fn {
+			if o := ssax.Origin(callee); t.local[o] && o != fn {
 				out = append(out, o)
 			}
 		}

@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/connlint/connlint/internal/ssax"
 )
 
 // This file answers, for the witnesses of R1 and R2, which values of the
@@ -124,7 +126,7 @@ func newFlowIndex(funcs []*ssa.Function) *flowIndex {
 				for i, v := range mc.Bindings {
 					if i < len(cl.FreeVars) {
 						fv := cl.FreeVars[i]
-						ix.binds[canon(v)] = append(ix.binds[canon(v)], fv)
+						ix.binds[ssax.Canon(v)] = append(ix.binds[ssax.Canon(v)], fv)
 						ix.fvBind[fv] = append(ix.fvBind[fv], v)
 					}
 				}
@@ -157,7 +159,7 @@ func (ix *flowIndex) scan(fn *ssa.Function, instr ssa.Instruction) {
 	switch in := instr.(type) {
 	case *ssa.Phi:
 		for _, e := range in.Edges {
-			ix.phis[canon(e)] = append(ix.phis[canon(e)], in)
+			ix.phis[ssax.Canon(e)] = append(ix.phis[ssax.Canon(e)], in)
 		}
 	case *ssa.Return:
 		rs := ix.returned[fn]
@@ -165,7 +167,7 @@ func (ix *flowIndex) scan(fn *ssa.Function, instr ssa.Instruction) {
 			rs = append(rs, nil)
 		}
 		for r, v := range in.Results {
-			v = canon(v)
+			v = ssax.Canon(v)
 			rs[r] = append(rs[r], v)
 			ix.rets[v] = append(ix.rets[v], retUse{fn, r})
 		}
@@ -249,7 +251,7 @@ func (ix *flowIndex) scan(fn *ssa.Function, instr ssa.Instruction) {
 		}
 		ix.sites[callee] = append(ix.sites[callee], in)
 		for k, a := range common.Args {
-			a = canon(a)
+			a = ssax.Canon(a)
 			ix.args[a] = append(ix.args[a], argUse{in, callee, k})
 		}
 	}
@@ -262,9 +264,7 @@ func (ix *flowIndex) staticCallee(common *ssa.CallCommon) *ssa.Function {
 	if callee == nil {
 		return nil
 	}
-	if o := callee.Origin(); o != nil {
-		callee = o
-	}
+	callee = ssax.Origin(callee)
 	if !ix.index[callee] {
 		return nil
 	}
@@ -272,13 +272,13 @@ func (ix *flowIndex) staticCallee(common *ssa.CallCommon) *ssa.Function {
 }
 
 func (ix *flowIndex) store(l loc, v ssa.Value) {
-	v = canon(v)
+	v = ssax.Canon(v)
 	ix.stores[l] = append(ix.stores[l], v)
 	ix.storedIn[v] = append(ix.storedIn[v], l)
 }
 
 func (ix *flowIndex) load(l loc, v ssa.Value) {
-	v = canon(v)
+	v = ssax.Canon(v)
 	ix.loads[l] = append(ix.loads[l], v)
 	ix.loadOf[v] = append(ix.loadOf[v], l)
 }
@@ -297,7 +297,7 @@ func (ix *flowIndex) addrLoc(addr ssa.Value, depth int) (loc, bool) {
 	}
 	switch a := addr.(type) {
 	case *ssa.FieldAddr:
-		if f := fieldVar(a); f != nil {
+		if f := ssax.Field(a.X.Type(), a.Field); f != nil {
 			return loc{field: f.Origin()}, true
 		}
 	case *ssa.IndexAddr:
@@ -359,7 +359,7 @@ func (ix *flowIndex) contents(x ssa.Value, depth int) (loc, bool) {
 			}
 			l = loc{field: st.Field(v.Field).Origin()}
 		default:
-			l = loc{val: canon(x)} // a local container
+			l = loc{val: ssax.Canon(x)} // a local container
 		}
 	default:
 		return loc{}, false
@@ -374,7 +374,7 @@ func (ix *flowIndex) summarizePasses(fn *ssa.Function) []passEdge {
 	var out []passEdge
 	for k, p := range fn.Params {
 		seen := map[ssa.Value]bool{}
-		stack := []ssa.Value{canon(p)}
+		stack := []ssa.Value{ssax.Canon(p)}
 		for len(stack) > 0 {
 			v := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
@@ -394,7 +394,7 @@ func (ix *flowIndex) summarizePasses(fn *ssa.Function) []passEdge {
 				for _, e := range ix.passes[a.callee] {
 					if e.param == a.k {
 						if r := result(a.call.Value(), e.result); r != nil {
-							stack = append(stack, canon(r))
+							stack = append(stack, ssax.Canon(r))
 						}
 					}
 				}
@@ -447,7 +447,7 @@ func (ix *flowIndex) aliases(x ssa.Value, ok func(types.Type) bool) map[ssa.Valu
 		if v == nil {
 			return
 		}
-		v = canon(v)
+		v = ssax.Canon(v)
 		switch v.(type) {
 		case *ssa.Const, *ssa.Function, *ssa.Builtin:
 			return

@@ -35,10 +35,10 @@ func (c *checker) finalizers() {
 // setFinalizer checks runtime.SetFinalizer(x, f) (R1).
 func (c *checker) setFinalizer(fn *ssa.Function, call *ssa.Call) {
 	args := call.Call.Args
-	if len(args) != 2 || ssax.IsNil(canon(args[1])) {
+	if len(args) != 2 || ssax.IsNil(ssax.Canon(args[1])) {
 		return // SetFinalizer(x, nil) removes a finalizer
 	}
-	x := canon(args[0])
+	x := ssax.Canon(args[0])
 	ptr, ok := x.Type().Underlying().(*types.Pointer)
 	if !ok {
 		return // an interface whose dynamic type the code does not show
@@ -47,7 +47,7 @@ func (c *checker) setFinalizer(fn *ssa.Function, call *ssa.Call) {
 	name := typegraph.Name(x.Type())
 
 	// The finalizer function itself keeps x alive.
-	if mc, ok := canon(args[1]).(*ssa.MakeClosure); ok {
+	if mc, ok := ssax.Canon(args[1]).(*ssa.MakeClosure); ok {
 		for i, b := range mc.Bindings {
 			if why, links := c.reaches(fn, b, x, obj); why != "" {
 				c.report(ruleFinalizer, call.Pos(), call.Pos(), related(links),
@@ -85,7 +85,7 @@ func (c *checker) addCleanup(fn *ssa.Function, call *ssa.Call) {
 	if len(args) != 3 {
 		return
 	}
-	p := canon(args[0])
+	p := ssax.Canon(args[0])
 	ptr, ok := p.Type().Underlying().(*types.Pointer)
 	if !ok {
 		return
@@ -95,7 +95,7 @@ func (c *checker) addCleanup(fn *ssa.Function, call *ssa.Call) {
 	const fix = "pass only the underlying handle (e.g. the file descriptor) as arg, and a function that uses only arg"
 
 	// The forms the runtime catches with a panic.
-	arg := canon(args[2])
+	arg := ssax.Canon(args[2])
 	switch {
 	case arg == p:
 		c.report(ruleCleanup, call.Pos(), call.Pos(), nil,
@@ -106,7 +106,7 @@ func (c *checker) addCleanup(fn *ssa.Function, call *ssa.Call) {
 			"runtime.AddCleanup on %s with an arg that points into %s: the cleanup could never run, and the runtime panics (\"ptr is within arg\"); %s", name, name, fix)
 		return
 	}
-	mc, _ := canon(args[1]).(*ssa.MakeClosure)
+	mc, _ := ssax.Canon(args[1]).(*ssa.MakeClosure)
 	if mc != nil {
 		for i, b := range mc.Bindings {
 			if cb := captured(b); cb == p || pointsInto(cb, p) {
@@ -191,10 +191,10 @@ func (c *checker) reaches(fn *ssa.Function, v ssa.Value, x ssa.Value, obj types.
 // captures variables by reference, through a heap cell, and a cell that is
 // assigned once holds that one value (gc even captures it by value).
 func captured(b ssa.Value) ssa.Value {
-	b = canon(b)
+	b = ssax.Canon(b)
 	if cell, ok := b.(*ssa.Alloc); ok {
-		if v := onceAssigned(cell); v != nil {
-			return canon(v)
+		if v := ssax.OnlyReference(cell); v != nil {
+			return ssax.Canon(v)
 		}
 	}
 	return b
@@ -204,7 +204,7 @@ func captured(b ssa.Value) ssa.Value {
 func pointsInto(v, x ssa.Value) bool {
 	switch v.(type) {
 	case *ssa.FieldAddr, *ssa.IndexAddr:
-		return canon(ssax.AddrRoot(v)) == x
+		return ssax.Canon(ssax.AddrRoot(v)) == x
 	}
 	return false
 }
@@ -252,7 +252,7 @@ func recordField(g *typegraph.Graph, addr, val ssa.Value) {
 	if fa == nil {
 		return
 	}
-	f := fieldVar(fa)
+	f := ssax.Field(fa.X.Type(), fa.Field)
 	if f == nil || !typegraph.HoldsDynamic(f.Type()) {
 		return
 	}
@@ -286,7 +286,7 @@ func concreteTypes(v ssa.Value, depth int) []types.Type {
 	if depth > 6 {
 		return nil
 	}
-	v = canon(v)
+	v = ssax.Canon(v)
 	switch x := v.(type) {
 	case *ssa.MakeClosure:
 		var out []types.Type
@@ -299,7 +299,7 @@ func concreteTypes(v ssa.Value, depth int) []types.Type {
 			return concreteTypes(x.Call.Args[1], depth+1)
 		}
 	case *ssa.Alloc:
-		if _, ok := deref(x.Type()).Underlying().(*types.Array); !ok {
+		if _, ok := ssax.Deref(x.Type()).Underlying().(*types.Array); !ok {
 			break // a new object: its own type
 		}
 		// The backing array of an append's variadic slice.

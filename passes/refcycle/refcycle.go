@@ -134,7 +134,7 @@ func (c *checker) heap() *heapGraph {
 // aliases returns the values of the package that may denote the object
 // that x denotes (see alias.go).
 func (c *checker) aliases(x ssa.Value) map[ssa.Value]bool {
-	x = canon(x)
+	x = ssax.Canon(x)
 	if a, ok := c.aliasSets[x]; ok {
 		return a
 	}

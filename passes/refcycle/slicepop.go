@@ -26,7 +26,7 @@ func (c *checker) slicePop(fn *ssa.Function, st *ssa.Store) {
 		return
 	}
 	slice, ok := sl.X.Type().Underlying().(*types.Slice)
-	if !ok || !ssax.MayHoldPointers(slice.Elem()) || !isLenMinus(sl.High, fa) || !c.hasLifecycle(deref(slice.Elem())) {
+	if !ok || !ssax.MayHoldPointers(slice.Elem()) || !isLenMinus(sl.High, fa) || !c.hasLifecycle(ssax.Deref(slice.Elem())) {
 		return
 	}
 	handedOut := false
@@ -42,7 +42,7 @@ func (c *checker) slicePop(fn *ssa.Function, st *ssa.Store) {
 					return // the slot is zeroed (or reused by a swap-remove)
 				}
 			case *ssa.Call:
-				if b, ok := in.Call.Value.(*ssa.Builtin); ok && b.Name() == "clear" && isLoadOf(canon(in.Call.Args[0]), fa) {
+				if b, ok := in.Call.Value.(*ssa.Builtin); ok && b.Name() == "clear" && isLoadOf(ssax.Canon(in.Call.Args[0]), fa) {
 					return
 				}
 			}

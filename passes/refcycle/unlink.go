@@ -126,7 +126,7 @@ func (c *checker) unlinkNode(fn *ssa.Function, n, slot ssa.Value) {
 	if n == nil {
 		return
 	}
-	node := deref(n.Type())
+	node := ssax.Deref(n.Type())
 	links := linkFields(node)
 	if len(links) == 0 || !c.hasLifecycle(node) {
 		return
@@ -203,7 +203,7 @@ func (c *checker) headStore(n, next, slot ssa.Value) (ssa.Instruction, []*ssa.Ba
 						ptrs = append(ptrs, a)
 					}
 				}
-				if len(ptrs) == 2 && canon(ptrs[0]) == n && ptrs[1] == next {
+				if len(ptrs) == 2 && ssax.Canon(ptrs[0]) == n && ptrs[1] == next {
 					return in, successBlocks(in)
 				}
 			}
@@ -246,18 +246,18 @@ const maxClearDepth = 2
 
 func overwrites(in ssa.Instruction, n ssa.Value, field, depth int) bool {
 	isLink := func(addr ssa.Value) bool {
-		if canon(addr) == n {
+		if ssax.Canon(addr) == n {
 			return true // the whole node
 		}
 		fa, ok := addr.(*ssa.FieldAddr)
-		return ok && fa.Field == field && canon(fa.X) == n
+		return ok && fa.Field == field && ssax.Canon(fa.X) == n
 	}
 	switch in := in.(type) {
 	case *ssa.Store:
 		return isLink(in.Addr)
 	case ssa.CallInstruction:
 		if _, ok := in.(*ssa.Call); ok {
-			if recv, name := methodCall(in); recv != nil && isLink(recv) && canon(recv) != n {
+			if recv, name := methodCall(in); recv != nil && isLink(recv) && ssax.Canon(recv) != n {
 				return name == "Store" || name == "Swap" || name == "CompareAndSwap"
 			}
 		}
@@ -265,11 +265,9 @@ func overwrites(in ssa.Instruction, n ssa.Value, field, depth int) bool {
 		if callee == nil || depth >= maxClearDepth || callee.Pkg == nil || callee.Blocks == nil {
 			return false
 		}
-		if o := callee.Origin(); o != nil {
-			callee = o
-		}
+		callee = ssax.Origin(callee)
 		for i, a := range in.Common().Args {
-			if canon(a) != n || i >= len(callee.Params) {
+			if ssax.Canon(a) != n || i >= len(callee.Params) {
 				continue
 			}
 			for _, b := range callee.Blocks {
@@ -364,7 +362,7 @@ func reachAvoid(from ssa.Instruction, succs []*ssa.BasicBlock, to ssa.Instructio
 }
 
 func (c *checker) reportUnlink(fn *ssa.Function, n ssa.Value, link *ssa.FieldAddr, slot ssa.Value, head ssa.Instruction) {
-	field := fieldVar(link)
+	field := ssax.Field(link.X.Type(), link.Field)
 	if field == nil {
 		return
 	}
@@ -430,7 +428,7 @@ func samePath(a, b ssa.Value) bool {
 	switch x := a.(type) {
 	case *ssa.FieldAddr:
 		y, ok := b.(*ssa.FieldAddr)
-		return ok && x.Field == y.Field && types.Identical(x.X.Type(), y.X.Type()) && samePath(canon(x.X), canon(y.X))
+		return ok && x.Field == y.Field && types.Identical(x.X.Type(), y.X.Type()) && samePath(ssax.Canon(x.X), ssax.Canon(y.X))
 	case *ssa.UnOp:
 		y, ok := b.(*ssa.UnOp)
 		return ok && x.Op == token.MUL && y.Op == token.MUL && samePath(x.X, y.X)

@@ -110,7 +110,7 @@ func (g *fgraph) add(from, to ssa.Value, pos token.Pos, what string) {
 	if from == nil || to == nil {
 		return
 	}
-	g.addLink(canon(from), link{to: canon(to), pos: pos, what: what, box: boxes(to)})
+	g.addLink(ssax.Canon(from), link{to: ssax.Canon(to), pos: pos, what: what, box: boxes(to)})
 }
 
 func (g *fgraph) addLink(from ssa.Value, l link) {
@@ -183,7 +183,7 @@ func (h *heapGraph) build(fn *ssa.Function) *fgraph {
 				switch in.Op {
 				case token.MUL:
 					g.add(ssax.AddrRoot(in.X), in, pos, "loads "+describeAddr(in.X))
-					if a, ok := in.X.(*ssa.Alloc); ok && !pointerLike(in.Type()) {
+					if a, ok := in.X.(*ssa.Alloc); ok && !ssax.PointerLike(in.Type()) {
 						copies = append(copies, [2]ssa.Value{in, a})
 					}
 				case token.ARROW:
@@ -265,9 +265,7 @@ func (h *heapGraph) call(g *fgraph, call ssa.CallInstruction) {
 	if callee == nil {
 		return
 	}
-	if o := callee.Origin(); o != nil {
-		callee = o
-	}
+	callee = ssax.Origin(callee)
 	i, ok := h.index[callee]
 	if !ok {
 		return
@@ -314,7 +312,7 @@ func (h *heapGraph) summarize(i int) []sumEdge {
 	ends := make(map[ssa.Value][]int) // node -> parameter/result numbers
 	var order []ssa.Value
 	mark := func(v ssa.Value, k int) {
-		v = canon(v)
+		v = ssax.Canon(v)
 		if _, ok := g.succ[v]; !ok {
 			return // no reference touches it
 		}
@@ -475,7 +473,7 @@ func (g *fgraph) cycle(n ssa.Value) []link {
 func otherObject(v, n ssa.Value) bool {
 	switch v.(type) {
 	case *ssa.FieldAddr, *ssa.IndexAddr:
-		if canon(ssax.AddrRoot(v)) == n {
+		if ssax.Canon(ssax.AddrRoot(v)) == n {
 			return false // points into n
 		}
 	}
