@@ -69,6 +69,7 @@ func New(cfg Config) *analysis.Analyzer {
 // checker holds the state of one pass.
 type checker struct {
 	pass  *analysis.Pass
+	facts *facts.Result
 	funcs []*ssa.Function // source functions outside generated files
 	sup   *analysisutil.Suppressions
 	diags []analysis.Diagnostic
@@ -82,7 +83,11 @@ type checker struct {
 
 func run(pass *analysis.Pass, cfg Config) {
 	ssaInput := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	c := &checker{pass: pass, sup: analysisutil.NewSuppressions(pass.Fset, pass.Files, "refcycle")}
+	c := &checker{
+		pass:  pass,
+		facts: pass.ResultOf[facts.Of(pass.Analyzer)].(*facts.Result),
+		sup:   analysisutil.NewSuppressions(pass.Fset, pass.Files, "refcycle"),
+	}
 	for _, fn := range ssaInput.SrcFuncs {
 		if !analysisutil.IsGenerated(pass.Files, fn.Pos()) {
 			c.funcs = append(c.funcs, fn)
@@ -208,7 +213,8 @@ type siteCall struct {
 // A type has a lifecycle if it, or a field of it (through embedded and
 // nested structs and pointers, two levels deep), is a resource of the
 // families table, has a method with a release name (Close, Release, ...),
-// or has a method marked //connlint:release in this package.
+// or has a method marked //connlint:release (in any package: the facts
+// analyzer reads the directives of every package it sees).
 func (c *checker) hasLifecycle(t types.Type) bool {
 	if has, ok := c.lifecycles[t]; ok {
 		return has
@@ -232,12 +238,10 @@ func (c *checker) lifecycle(t types.Type, depth int) bool {
 		}
 	}
 	for i := 0; i < ms.Len(); i++ {
-		if resource.IsReleaseName(ms.At(i).Obj().Name()) {
+		m := ms.At(i).Obj().(*types.Func)
+		if resource.IsReleaseName(m.Name()) || c.facts.IsReleaseMethod(m) {
 			return true
 		}
-	}
-	if n := ssax.NamedOf(t); n != nil && n.Obj().Pkg() == c.pass.Pkg && len(c.releaseMethods(n)) > 0 {
-		return true
 	}
 	if depth >= 2 {
 		return false

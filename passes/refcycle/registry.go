@@ -1,14 +1,12 @@
 package refcycle
 
 import (
-	"go/ast"
 	"go/types"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/connlint/connlint/internal/directive"
 	"github.com/connlint/connlint/internal/resource"
 	"github.com/connlint/connlint/internal/ssax"
 	"github.com/connlint/connlint/internal/typegraph"
@@ -140,8 +138,7 @@ func (c *checker) releaseMethods(n *types.Named) []*ssa.Function {
 		if recv == nil || ssax.NamedOf(recv.Type()) != n.Origin() {
 			continue
 		}
-		decl, _ := fn.Syntax().(*ast.FuncDecl)
-		if resource.IsDisposeName(fn.Name()) || decl != nil && directive.Has(decl.Doc, directive.Release) {
+		if resource.IsDisposeName(fn.Name()) || c.facts.IsReleaseMethod(ssax.FuncObject(fn)) {
 			out = append(out, fn)
 		}
 	}
