@@ -208,3 +208,25 @@ func Origin(fn *ssa.Function) *ssa.Function {
 	}
 	return fn
 }
+
+// Result returns result r of a call: the call itself when it has a single
+// result, the Extract of result r from its tuple otherwise. It returns nil
+// for go and defer, which have no results, and when result r is not used.
+func Result(call ssa.CallInstruction, r int) ssa.Value {
+	res := call.Value()
+	if res == nil {
+		return nil
+	}
+	if _, ok := res.Type().(*types.Tuple); !ok {
+		if r == 0 {
+			return res
+		}
+		return nil
+	}
+	for _, ref := range *res.Referrers() {
+		if e, ok := ref.(*ssa.Extract); ok && e.Index == r {
+			return e
+		}
+	}
+	return nil
+}

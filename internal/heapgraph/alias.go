@@ -1,4 +1,4 @@
-package refcycle
+package heapgraph
 
 import (
 	"go/token"
@@ -10,15 +10,15 @@ import (
 	"github.com/connlint/connlint/internal/ssax"
 )
 
-// This file answers, for the witnesses of R1 and R2, which values of the
-// package may denote the very object passed to runtime.SetFinalizer or
-// runtime.AddCleanup. A witness (a chain of references in one function's
+// This file answers, for the witnesses, which values of the package may
+// denote the very object a question is about (for refcycle, the object
+// passed to runtime.SetFinalizer or runtime.AddCleanup). A witness (a chain of references in one function's
 // graph, see witness.go) only concerns that object if it starts or ends at
 // one of these values: that a test links some other instance of the type to
 // itself says nothing about the instance it finalizes.
 //
 // Identity flows, looking through the conversions that keep the object
-// (canon), along:
+// (ssax.Canon), along:
 //   - phi nodes (a phi may be any of its edges);
 //   - static calls to the package's own functions: arguments to
 //     parameters, returned values to the call's results, and, for a
@@ -73,7 +73,7 @@ type passEdge struct{ param, result int }
 // flowIndex holds how identity flows among the values of the package's
 // functions.
 type flowIndex struct {
-	index    map[*ssa.Function]bool
+	local    *localFuncs
 	sites    map[*ssa.Function][]ssa.CallInstruction // static calls of each function
 	returned map[*ssa.Function][][]ssa.Value         // result number -> returned values
 	phis     map[ssa.Value][]*ssa.Phi
@@ -93,9 +93,10 @@ type flowIndex struct {
 // maxPassRounds bounds the fixpoint over identity summaries.
 const maxPassRounds = 8
 
-func newFlowIndex(funcs []*ssa.Function) *flowIndex {
+func newFlowIndex(local *localFuncs) *flowIndex {
+	funcs := local.funcs
 	ix := &flowIndex{
-		index:    make(map[*ssa.Function]bool, len(funcs)),
+		local:    local,
 		sites:    make(map[*ssa.Function][]ssa.CallInstruction),
 		returned: make(map[*ssa.Function][][]ssa.Value),
 		phis:     make(map[ssa.Value][]*ssa.Phi),
@@ -110,9 +111,6 @@ func newFlowIndex(funcs []*ssa.Function) *flowIndex {
 		copies:   make(map[loc][]loc),
 		copiedTo: make(map[loc][]loc),
 		passes:   make(map[*ssa.Function][]passEdge),
-	}
-	for _, fn := range funcs {
-		ix.index[fn] = true
 	}
 	// Closures first: loads through a free variable need its binding.
 	for _, fn := range funcs {
@@ -245,7 +243,7 @@ func (ix *flowIndex) scan(fn *ssa.Function, instr ssa.Instruction) {
 			}
 			return
 		}
-		callee := ix.staticCallee(common)
+		callee, _ := ix.local.callee(common)
 		if callee == nil {
 			return
 		}
@@ -255,20 +253,6 @@ func (ix *flowIndex) scan(fn *ssa.Function, instr ssa.Instruction) {
 			ix.args[a] = append(ix.args[a], argUse{in, callee, k})
 		}
 	}
-}
-
-// staticCallee returns the package function a call statically calls (the
-// generic origin of an instance), or nil.
-func (ix *flowIndex) staticCallee(common *ssa.CallCommon) *ssa.Function {
-	callee := common.StaticCallee()
-	if callee == nil {
-		return nil
-	}
-	callee = ssax.Origin(callee)
-	if !ix.index[callee] {
-		return nil
-	}
-	return callee
 }
 
 func (ix *flowIndex) store(l loc, v ssa.Value) {
@@ -393,7 +377,7 @@ func (ix *flowIndex) summarizePasses(fn *ssa.Function) []passEdge {
 			for _, a := range ix.args[v] {
 				for _, e := range ix.passes[a.callee] {
 					if e.param == a.k {
-						if r := result(a.call.Value(), e.result); r != nil {
+						if r := ssax.Result(a.call, e.result); r != nil {
 							stack = append(stack, ssax.Canon(r))
 						}
 					}
@@ -421,7 +405,7 @@ func (ix *flowIndex) callOf(v ssa.Value) (ssa.CallInstruction, *ssa.Function, in
 	if !ok {
 		return nil, nil, 0
 	}
-	callee := ix.staticCallee(call.Common())
+	callee, _ := ix.local.callee(call.Common())
 	if callee == nil {
 		return nil, nil, 0
 	}
@@ -548,14 +532,14 @@ func (ix *flowIndex) aliases(x ssa.Value, ok func(types.Type) bool) map[ssa.Valu
 			}
 			for _, e := range ix.passes[a.callee] {
 				if e.param == a.k {
-					push(result(a.call.Value(), e.result), false, s.entered)
+					push(ssax.Result(a.call, e.result), false, s.entered)
 				}
 			}
 		}
 		if !s.entered {
 			for _, u := range ix.rets[v] {
 				for _, call := range ix.sites[u.fn] {
-					push(result(call.Value(), u.r), false, false)
+					push(ssax.Result(call, u.r), false, false)
 				}
 			}
 		}
@@ -570,7 +554,7 @@ func (ix *flowIndex) aliases(x ssa.Value, ok func(types.Type) bool) map[ssa.Valu
 }
 
 // objType is the type of the object a value denotes: for the tuple of
-// v, ok := m[k] (which canon keeps), the type of v.
+// v, ok := m[k] (which ssax.Canon keeps), the type of v.
 func objType(t types.Type) types.Type {
 	if tu, ok := t.(*types.Tuple); ok && tu.Len() > 0 {
 		return tu.At(0).Type()
