@@ -90,9 +90,6 @@ type flowIndex struct {
 	passes   map[*ssa.Function][]passEdge
 }
 
-// maxPassRounds bounds the fixpoint over identity summaries.
-const maxPassRounds = 8
-
 func newFlowIndex(local *localFuncs) *flowIndex {
 	funcs := local.funcs
 	ix := &flowIndex{
@@ -138,18 +135,15 @@ func newFlowIndex(local *localFuncs) *flowIndex {
 			}
 		}
 	}
-	for range maxPassRounds {
-		changed := false
-		for _, fn := range funcs {
-			if p := ix.summarizePasses(fn); !slices.Equal(p, ix.passes[fn]) {
-				ix.passes[fn] = p
-				changed = true
-			}
+	local.solve(func(i int) bool {
+		fn := funcs[i]
+		p := ix.summarizePasses(fn)
+		if slices.Equal(p, ix.passes[fn]) {
+			return false
 		}
-		if !changed {
-			break
-		}
-	}
+		ix.passes[fn] = p
+		return true
+	})
 	return ix
 }
 

@@ -22,6 +22,11 @@
 // goes through another object on the way: [Heap.SelfCycle] and
 // [Heap.KeepsAlive].
 //
+// Summaries are computed callees first over the strongly connected
+// components of the package's static call graph (ssax.CalleesFirst), each
+// component until nothing changes, so the depth of a call chain does not
+// limit what a caller sees.
+//
 // Everything is per package: calls into other packages, through interfaces
 // and through func values create no links and carry no identity. The
 // approximations are listed in each file; the user-facing list is in

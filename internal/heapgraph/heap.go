@@ -135,6 +135,33 @@ func (h *Heap) KeepsAlive(fn *ssa.Function, v, x ssa.Value) Evidence {
 type localFuncs struct {
 	funcs []*ssa.Function
 	index map[*ssa.Function]int
+	order [][]*ssa.Function // callees first; computed on first use
+}
+
+// solve computes a summary for every function, callees first: it calls
+// step on each function of a strongly connected component of the call
+// graph (by its number) until no step reports a change. A component of one
+// function that does not call itself is visited once.
+//
+// Both summaries (witness.go, alias.go) only grow when a callee's grows,
+// and are bounded by the function's parameters and results, so this ends.
+func (l *localFuncs) solve(step func(i int) (changed bool)) {
+	if l.order == nil {
+		l.order = ssax.CalleesFirst(l.funcs)
+	}
+	for _, scc := range l.order {
+		for {
+			changed := false
+			for _, fn := range scc {
+				if step(l.index[fn]) {
+					changed = true
+				}
+			}
+			if !changed || len(scc) == 1 && !ssax.CallsItself(scc[0]) {
+				break
+			}
+		}
+	}
 }
 
 func newLocalFuncs(funcs []*ssa.Function) *localFuncs {

@@ -67,29 +67,21 @@ type refGraphs struct {
 	graphs []*fgraph
 }
 
-// maxSummaryRounds bounds the fixpoint over summaries: each round lets
-// effects travel one more level up the call graph.
-const maxSummaryRounds = 4
-
 func newRefGraphs(local *localFuncs) *refGraphs {
 	h := &refGraphs{
 		local:  local,
 		sums:   make([][]sumEdge, len(local.funcs)),
 		graphs: make([]*fgraph, len(local.funcs)),
 	}
-	for range maxSummaryRounds {
-		changed := false
-		for i, fn := range local.funcs {
-			h.graphs[i] = h.build(fn)
-			if s := h.summarize(i); !slices.Equal(s, h.sums[i]) {
-				h.sums[i] = s
-				changed = true
-			}
+	local.solve(func(i int) bool {
+		h.graphs[i] = h.build(local.funcs[i])
+		s := h.summarize(i)
+		if slices.Equal(s, h.sums[i]) {
+			return false
 		}
-		if !changed {
-			break
-		}
-	}
+		h.sums[i] = s
+		return true
+	})
 	return h
 }
 
