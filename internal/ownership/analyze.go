@@ -49,7 +49,7 @@ func (env *Env) Analyze(funcs []*ssa.Function) Findings {
 			env.ssaFuncs[obj] = fn
 		}
 	}
-	order := sccs(funcs)
+	order := ssax.CalleesFirst(funcs)
 	all := env.analyzeAll(order)
 	// A function found to return an owning struct around what it acquired
 	// makes its callers acquire: analyse again with that knowledge (each
@@ -91,7 +91,7 @@ func (env *Env) analyzeAll(order [][]*ssa.Function) Findings {
 				}
 				env.local[fn] = info
 			}
-			if !changed || len(scc) == 1 && !selfRecursive(scc[0]) {
+			if !changed || len(scc) == 1 && !ssax.CallsItself(scc[0]) {
 				break
 			}
 		}
@@ -326,17 +326,4 @@ func lowestBit(m uint32) int {
 func (a *funcInfo) equal(b *funcInfo) bool {
 	return slices.Equal(a.params, b.params) && slices.Equal(a.freeVars, b.freeVars) &&
 		(a.acquire == nil) == (b.acquire == nil) && a.wraps == b.wraps
-}
-
-func selfRecursive(fn *ssa.Function) bool {
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			if c, ok := instr.(ssa.CallInstruction); ok {
-				if callee := c.Common().StaticCallee(); callee != nil && origin(callee) == fn {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }

@@ -173,10 +173,10 @@ func (env *Env) acquisition(common *ssa.CallCommon) (*resource.Family, int, bool
 		}
 	}
 	if fn := common.StaticCallee(); fn != nil {
-		if info := env.local[origin(fn)]; info != nil && info.acquire != nil {
+		if info := env.local[ssax.Origin(fn)]; info != nil && info.acquire != nil {
 			return &info.acquire.Family, info.acquire.Result, true
 		}
-		if a := env.inferred[origin(fn)]; a != nil {
+		if a := env.inferred[ssax.Origin(fn)]; a != nil {
 			return &a.Family, a.Result, true
 		}
 		return nil, 0, false
@@ -225,13 +225,6 @@ func errorResult(sig *types.Signature) int {
 	return -1
 }
 
-func origin(fn *ssa.Function) *ssa.Function {
-	if o := fn.Origin(); o != nil {
-		return o
-	}
-	return fn
-}
-
 // calleeSummary returns what the callee of a call does with each of its
 // parameters and free variables. known is false when the engine cannot see
 // the callee: a func value, an interface method, a function of a package
@@ -244,7 +237,7 @@ func (env *Env) calleeSummary(common *ssa.CallCommon) (params, freeVars []Param,
 	if fn == nil {
 		return nil, nil, false
 	}
-	if info := env.local[origin(fn)]; info != nil {
+	if info := env.local[ssax.Origin(fn)]; info != nil {
 		return info.params, info.freeVars, true
 	}
 	obj := ssax.FuncObject(fn)

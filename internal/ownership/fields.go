@@ -58,7 +58,7 @@ func (s *search) noteOwningStore(in *ssa.Store, e entry) {
 		return
 	}
 	named := ssax.NamedOf(fa.X.Type())
-	f := field(fa.X.Type(), fa.Field)
+	f := ssax.Field(fa.X.Type(), fa.Field)
 	if named == nil || f == nil || named.Obj().Pkg() != s.env.pass.Pkg || f.Embedded() {
 		return
 	}
@@ -181,7 +181,7 @@ func (env *Env) releasedAnywhere(of *OwningField) bool {
 					continue
 				}
 				fa, ok := load.X.(*ssa.FieldAddr)
-				if !ok || field(fa.X.Type(), fa.Field) != of.Field {
+				if !ok || ssax.Field(fa.X.Type(), fa.Field) != of.Field {
 					continue
 				}
 				s := newSearch(env, fn, nil)

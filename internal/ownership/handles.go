@@ -27,7 +27,7 @@ func (env *Env) releasers(common *ssa.CallCommon) uint32 {
 		}
 	}
 	if fn := common.StaticCallee(); fn != nil {
-		if info := env.local[origin(fn)]; info != nil && info.acquire != nil {
+		if info := env.local[ssax.Origin(fn)]; info != nil && info.acquire != nil {
 			return info.acquire.Releasers
 		}
 	}

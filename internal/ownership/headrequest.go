@@ -37,7 +37,7 @@ func isHeadRequest(req ssa.Value) bool {
 	for _, ref := range *req.Referrers() {
 		switch use := ref.(type) {
 		case *ssa.FieldAddr:
-			if f := field(req.Type(), use.Field); f == nil || f.Name() != "Method" {
+			if f := ssax.Field(req.Type(), use.Field); f == nil || f.Name() != "Method" {
 				continue
 			}
 			for _, w := range *use.Referrers() {

@@ -269,7 +269,7 @@ func (s *search) define(v ssa.Value, st state) state {
 
 // derive returns the role of v given the roles of its operands.
 func (s *search) derive(v ssa.Value, st state) (entry, bool) {
-	if x, ok := converted(v); ok {
+	if x, ok := ssax.Converted(v); ok {
 		return st.lookup(x)
 	}
 	switch d := v.(type) {
@@ -299,14 +299,14 @@ func (s *search) derive(v ssa.Value, st state) (entry, bool) {
 		}
 	case *ssa.FieldAddr:
 		if e, ok := st.lookup(d.X); ok && e.role == roleOwner {
-			return ownedField(e, field(d.X.Type(), d.Field), roleContainer)
+			return ownedField(e, ssax.Field(d.X.Type(), d.Field), roleContainer)
 		}
-		return s.part(d.X, field(d.X.Type(), d.Field), st)
+		return s.part(d.X, ssax.Field(d.X.Type(), d.Field), st)
 	case *ssa.Field:
 		if e, ok := st.lookup(d.X); ok && e.role == roleOwner {
-			return ownedField(e, field(d.X.Type(), d.Field), roleSelf)
+			return ownedField(e, ssax.Field(d.X.Type(), d.Field), roleSelf)
 		}
-		return s.part(d.X, field(d.X.Type(), d.Field), st)
+		return s.part(d.X, ssax.Field(d.X.Type(), d.Field), st)
 	case *ssa.IndexAddr:
 		return s.element(d.X, st)
 	case *ssa.Index:
@@ -324,7 +324,7 @@ func (s *search) derive(v ssa.Value, st state) (entry, bool) {
 				// &w.Rows of a struct embedding *sql.Rows: loading the
 				// embedded pointer gives the resource itself.
 				if fa, ok := d.X.(*ssa.FieldAddr); ok {
-					if f := field(fa.X.Type(), fa.Field); f != nil && f.Embedded() {
+					if f := ssax.Field(fa.X.Type(), fa.Field); f != nil && f.Embedded() {
 						return e, true
 					}
 				}
@@ -344,26 +344,6 @@ func (s *search) derive(v ssa.Value, st state) (entry, bool) {
 		}
 	}
 	return entry{}, false
-}
-
-// converted returns the operand of a value that is the same object under
-// another type (or a slice of the same backing array).
-func converted(v ssa.Value) (ssa.Value, bool) {
-	switch d := v.(type) {
-	case *ssa.ChangeType:
-		return d.X, true
-	case *ssa.ChangeInterface:
-		return d.X, true
-	case *ssa.MakeInterface:
-		return d.X, true
-	case *ssa.Convert:
-		return d.X, true
-	case *ssa.SliceToArrayPointer:
-		return d.X, true
-	case *ssa.Slice:
-		return d.X, true
-	}
-	return nil, false
 }
 
 // part: addressing a field of the resource gives a part of it (an embedded
@@ -437,16 +417,6 @@ func ownedField(e entry, f *types.Var, r role) (entry, bool) {
 		return entry{}, false
 	}
 	return entry{role: r}, true
-}
-
-func field(t types.Type, i int) *types.Var {
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if st, ok := t.Underlying().(*types.Struct); ok && i < st.NumFields() {
-		return st.Field(i)
-	}
-	return nil
 }
 
 func maskIf(cond bool, i int) uint32 {

@@ -53,7 +53,7 @@ func cancelsOf(ctx ssa.Value) []ssa.Value {
 	var cancels []ssa.Value
 	for {
 		if cell := loadedCell(ctx); cell != nil {
-			ctx = storedOnce(cell) // a context a closure captures lives in a cell
+			ctx = ssax.StoredOnce(cell) // a context a closure captures lives in a cell
 		}
 		ext, ok := ctx.(*ssa.Extract)
 		if !ok || ext.Index != 0 {
@@ -79,21 +79,6 @@ func cancelsOf(ctx ssa.Value) []ssa.Value {
 	}
 }
 
-// storedOnce returns the value stored in a local variable that is
-// assigned exactly once, or nil.
-func storedOnce(cell *ssa.Alloc) ssa.Value {
-	var v ssa.Value
-	for _, ref := range *cell.Referrers() {
-		if st, ok := ref.(*ssa.Store); ok && st.Addr == cell {
-			if v != nil {
-				return nil
-			}
-			v = st.Val
-		}
-	}
-	return v
-}
-
 // releasedBy reports whether the call releases the resource on the
 // library's side: it cancels its context, or releases its parent.
 func (t *tied) releasedBy(common *ssa.CallCommon) bool {
@@ -113,7 +98,7 @@ func (t *tied) releasedBy(common *ssa.CallCommon) bool {
 
 func (t *tied) isCancel(v ssa.Value) bool {
 	for {
-		x, ok := converted(v) // a CancelFunc passed as a func()
+		x, ok := ssax.Converted(v) // a CancelFunc passed as a func()
 		if !ok {
 			break
 		}

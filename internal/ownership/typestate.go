@@ -118,24 +118,11 @@ func (s *search) misuses(rel releaseAt) []Misuse {
 func (s *search) forgetReassigned(mc *ssa.MakeClosure, st state) state {
 	fn, _ := mc.Fn.(*ssa.Function)
 	for i, b := range mc.Bindings {
-		if e, ok := st.lookup(b); ok && e.role == roleContainer && fn != nil && writes(fn, i) {
+		if e, ok := st.lookup(b); ok && e.role == roleContainer && fn != nil && ssax.AssignsFreeVar(fn, i) {
 			st = st.without(s.num, b)
 		}
 	}
 	return st
-}
-
-// writes reports whether a closure stores into its i'th captured variable.
-func writes(fn *ssa.Function, i int) bool {
-	if i >= len(fn.FreeVars) {
-		return false
-	}
-	for _, ref := range *fn.FreeVars[i].Referrers() {
-		if st, ok := ref.(*ssa.Store); ok && st.Addr == fn.FreeVars[i] {
-			return true
-		}
-	}
-	return false
 }
 
 // misuse decides whether one instruction uses the released resource or
@@ -183,7 +170,7 @@ func (s *search) misuse(instr ssa.Instruction, st state, afterDefer bool) (token
 		}
 		if fa, ok := in.X.(*ssa.FieldAddr); ok {
 			if e, ok := st.lookup(fa.X); ok && e.role == roleSelf {
-				if f := field(fa.X.Type(), fa.Field); f != nil && !f.Embedded() {
+				if f := ssax.Field(fa.X.Type(), fa.Field); f != nil && !f.Embedded() {
 					return in.Pos(), false, "", true
 				}
 			}

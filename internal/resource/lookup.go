@@ -69,18 +69,35 @@ func ReleasedParam(funcKey string) (int, bool) {
 // never returns normally.
 func NeverReturns(funcKey string) bool { return neverReturn[funcKey] }
 
+// releaseNames are the method names with which some family releases its
+// resource, each with whether it ends the life of any object that has it
+// (Close, Release, Recycle, Discard), rather than a phase of the objects of
+// the families that name it (Commit and Rollback a transaction, Hijack an
+// HTTP exchange).
+var releaseNames = map[string]bool{
+	"Close":    true,
+	"Release":  true,
+	"Recycle":  true,
+	"Discard":  true,
+	"Commit":   false,
+	"Rollback": false,
+	"Hijack":   false,
+}
+
 // IsReleaseName reports whether some family releases with a method of this
 // name. It decides, for a parameter whose family is not known (an io.Closer,
 // an interface of the user's own), whether calling the method releases it.
 func IsReleaseName(m string) bool {
-	switch m {
-	case "Close", "Release", "Recycle", "Discard", "Commit", "Rollback", "Hijack":
-		return true
-	}
-	return false
+	_, ok := releaseNames[m]
+	return ok
 }
 
 // Borrows reports whether the function with the given key only looks at
 // its arguments (fmt, log, slog, testing's Log and Error): printing a
 // resource neither releases it nor hands it on.
 func Borrows(funcKey string) bool { return borrowers[funcKey] }
+
+// IsDisposeName reports whether a method of this name ends the life of
+// the object it is called on, whatever its type: Close, Release, Recycle
+// or Discard.
+func IsDisposeName(m string) bool { return releaseNames[m] }

@@ -73,7 +73,7 @@ func shortLived(ctx ssa.Value) bool {
 // capturedPointers names what a callback captures that holds pointers
 // ("c, buf", or "its receiver" for a method value), or "" if nothing.
 func capturedPointers(f ssa.Value) string {
-	mc, ok := canon(f).(*ssa.MakeClosure)
+	mc, ok := ssax.Canon(f).(*ssa.MakeClosure)
 	if !ok {
 		return ""
 	}
@@ -88,7 +88,7 @@ func capturedPointers(f ssa.Value) string {
 	for i, b := range mc.Bindings {
 		t := b.Type()
 		if _, ok := b.(*ssa.Alloc); ok {
-			t = deref(t) // a variable captured by reference
+			t = ssax.Deref(t) // a variable captured by reference
 		}
 		if ssax.MayHoldPointers(t) && i < len(fn.FreeVars) {
 			names = append(names, fn.FreeVars[i].Name())

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
-	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -13,9 +13,8 @@ import (
 
 	"github.com/connlint/connlint/internal/analysisutil"
 	"github.com/connlint/connlint/internal/facts"
-	"github.com/connlint/connlint/internal/resource"
+	"github.com/connlint/connlint/internal/heapgraph"
 	"github.com/connlint/connlint/internal/ssax"
-	"github.com/connlint/connlint/internal/typegraph"
 )
 
 //go:embed doc.go
@@ -69,25 +68,28 @@ func New(cfg Config) *analysis.Analyzer {
 // checker holds the state of one pass.
 type checker struct {
 	pass  *analysis.Pass
+	facts *facts.Result
 	funcs []*ssa.Function // source functions outside generated files
 	sup   *analysisutil.Suppressions
 	diags []analysis.Diagnostic
 
-	typesGraph *typegraph.Graph // built on first use
-	heapGraph  *heapGraph       // built on first use
-	flowIdx    *flowIndex       // built on first use
-	aliasSets  map[ssa.Value]map[ssa.Value]bool
+	heap       *heapgraph.Heap
 	lifecycles map[types.Type]bool
 }
 
 func run(pass *analysis.Pass, cfg Config) {
 	ssaInput := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	c := &checker{pass: pass, sup: analysisutil.NewSuppressions(pass.Fset, pass.Files, "refcycle")}
+	c := &checker{
+		pass:  pass,
+		facts: pass.ResultOf[facts.Of(pass.Analyzer)].(*facts.Result),
+		sup:   analysisutil.NewSuppressions(pass.Fset, pass.Files, "refcycle"),
+	}
 	for _, fn := range ssaInput.SrcFuncs {
 		if !analysisutil.IsGenerated(pass.Files, fn.Pos()) {
 			c.funcs = append(c.funcs, fn)
 		}
 	}
+	c.heap = heapgraph.New(c.funcs)
 	imports := make(map[string]bool)
 	for _, p := range pass.Pkg.Imports() {
 		imports[p.Path()] = true
@@ -98,6 +100,7 @@ func run(pass *analysis.Pass, cfg Config) {
 	// function); R4 is opt-in.
 	if imports["runtime"] {
 		c.finalizers()
+		c.cleanups()
 	}
 	c.unlinks()
 	if imports["context"] {
@@ -111,40 +114,6 @@ func run(pass *analysis.Pass, cfg Config) {
 	for _, d := range c.diags {
 		pass.Report(d)
 	}
-}
-
-// types returns the package's type graph, with the concrete types that its
-// code stores in interface and func fields.
-func (c *checker) types() *typegraph.Graph {
-	if c.typesGraph == nil {
-		c.typesGraph = typegraph.New()
-		recordDynamic(c.typesGraph, c.funcs)
-	}
-	return c.typesGraph
-}
-
-// heap returns the package's reference graphs (the witnesses).
-func (c *checker) heap() *heapGraph {
-	if c.heapGraph == nil {
-		c.heapGraph = newHeapGraph(c.funcs)
-	}
-	return c.heapGraph
-}
-
-// aliases returns the values of the package that may denote the object
-// that x denotes (see alias.go).
-func (c *checker) aliases(x ssa.Value) map[ssa.Value]bool {
-	x = canon(x)
-	if a, ok := c.aliasSets[x]; ok {
-		return a
-	}
-	if c.flowIdx == nil {
-		c.flowIdx = newFlowIndex(c.funcs)
-		c.aliasSets = make(map[ssa.Value]map[ssa.Value]bool)
-	}
-	a := c.flowIdx.aliases(x, mayDenote(x.Type()))
-	c.aliasSets[x] = a
-	return a
 }
 
 // report records a diagnostic unless it is suppressed or in generated code.
@@ -163,19 +132,46 @@ func (c *checker) report(r rule, pos, end token.Pos, related []analysis.RelatedI
 }
 
 // related turns witness links into related information.
-func related(links []link) []analysis.RelatedInformation {
+func related(links []heapgraph.Link) []analysis.RelatedInformation {
 	var out []analysis.RelatedInformation
 	for _, l := range links {
-		if l.pos.IsValid() && l.what != "" {
-			out = append(out, analysis.RelatedInformation{Pos: l.pos, Message: l.what})
+		if l.Pos.IsValid() && l.What != "" {
+			out = append(out, analysis.RelatedInformation{Pos: l.Pos, Message: l.What})
 		}
 	}
 	return out
 }
 
+// says explains evidence that a value keeps the object named name alive:
+// "is *Conn itself", "reaches *Conn (Pool.conns[] → Conn)".
+func says(ev heapgraph.Evidence, name string) string {
+	switch ev.Keep {
+	case heapgraph.Itself:
+		return "is " + name + " itself"
+	case heapgraph.Interior:
+		return "points into " + name
+	case heapgraph.Reaches:
+		return "reaches " + name + " (" + ev.Path.String() + ")"
+	}
+	return ""
+}
+
+// capture names binding i of a closure: "captured variable c", or
+// "receiver (method value closeFD)" for a bound method value.
+func capture(mc *ssa.MakeClosure, i int) string {
+	fn := mc.Fn.(*ssa.Function)
+	if strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
+		return "receiver (method value " + strings.TrimSuffix(fn.Name(), "$bound") + ")"
+	}
+	if i < len(fn.FreeVars) {
+		return "captured variable " + fn.FreeVars[i].Name()
+	}
+	return "captured value"
+}
+
 // calls returns the static calls to the function named key ("pkg.Name")
 // in the package, with the function containing each.
-func (c *checker) calls(keys ...string) []siteCall {
+func (c *checker) calls(key string) []siteCall {
 	var out []siteCall
 	for _, fn := range c.funcs {
 		for _, b := range fn.Blocks {
@@ -184,8 +180,8 @@ func (c *checker) calls(keys ...string) []siteCall {
 				if !ok {
 					continue
 				}
-				if k := ssax.FuncKey(ssax.Callee(&call.Call)); k != "" && slices.Contains(keys, k) {
-					out = append(out, siteCall{fn: fn, call: call, key: k})
+				if ssax.FuncKey(ssax.Callee(&call.Call)) == key {
+					out = append(out, siteCall{fn: fn, call: call})
 				}
 			}
 		}
@@ -196,64 +192,4 @@ func (c *checker) calls(keys ...string) []siteCall {
 type siteCall struct {
 	fn   *ssa.Function
 	call *ssa.Call
-	key  string
-}
-
-// hasLifecycle reports whether objects of type t have a lifecycle: they can
-// be released (closed, discarded) and leave the structure that holds them
-// for good. Such objects are what a stale reference really retains; a free
-// list of plain scratch objects (gob's decoder states, regexp's threads)
-// keeps its nodes alive anyway, stale links or not.
-//
-// A type has a lifecycle if it, or a field of it (through embedded and
-// nested structs and pointers, two levels deep), is a resource of the
-// families table, has a method with a release name (Close, Release, ...),
-// or has a method marked //connlint:release in this package.
-func (c *checker) hasLifecycle(t types.Type) bool {
-	if has, ok := c.lifecycles[t]; ok {
-		return has
-	}
-	if c.lifecycles == nil {
-		c.lifecycles = make(map[types.Type]bool)
-	}
-	has := c.lifecycle(t, 0)
-	c.lifecycles[t] = has
-	return has
-}
-
-func (c *checker) lifecycle(t types.Type, depth int) bool {
-	if resource.ByType(ssax.TypeKey(t)) != nil {
-		return true
-	}
-	ms := types.NewMethodSet(t)
-	if _, ok := t.Underlying().(*types.Interface); !ok {
-		if _, isParam := t.(*types.TypeParam); !isParam {
-			ms = types.NewMethodSet(types.NewPointer(t))
-		}
-	}
-	for i := 0; i < ms.Len(); i++ {
-		if resource.IsReleaseName(ms.At(i).Obj().Name()) {
-			return true
-		}
-	}
-	if n := ssax.NamedOf(t); n != nil && n.Obj().Pkg() == c.pass.Pkg && len(c.releaseMethods(n)) > 0 {
-		return true
-	}
-	if depth >= 2 {
-		return false
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	for i := 0; i < st.NumFields(); i++ {
-		ft := st.Field(i).Type()
-		if p, ok := types.Unalias(ft).(*types.Pointer); ok {
-			ft = p.Elem()
-		}
-		if c.lifecycle(ft, depth+1) {
-			return true
-		}
-	}
-	return false
 }

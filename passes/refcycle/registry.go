@@ -1,14 +1,13 @@
 package refcycle
 
 import (
-	"go/ast"
 	"go/types"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/connlint/connlint/internal/directive"
+	"github.com/connlint/connlint/internal/resource"
 	"github.com/connlint/connlint/internal/ssax"
 	"github.com/connlint/connlint/internal/typegraph"
 )
@@ -28,8 +27,6 @@ import (
 // allocated in the registering function; calls through interfaces and func
 // values are not followed (a removal made there is missed, and reported);
 // a type without release methods is not checked at all.
-
-var releaseNames = []string{"Close", "Release", "Recycle", "Discard"}
 
 type registration struct {
 	instr ssa.Instruction
@@ -98,14 +95,14 @@ func (c *checker) registrationOf(fn *ssa.Function, instr ssa.Instruction) (regis
 	if fa == nil {
 		return registration{}, false
 	}
-	if _, fresh := canon(fa.X).(*ssa.Alloc); fresh {
+	if _, fresh := ssax.Canon(fa.X).(*ssa.Alloc); fresh {
 		return registration{}, false // a local object, not a long-lived registry
 	}
-	field := fieldVar(fa)
+	field := ssax.Field(fa.X.Type(), fa.Field)
 	if field == nil {
 		return registration{}, false
 	}
-	owner := deref(fa.X.Type())
+	owner := ssax.Deref(fa.X.Type())
 	if ssax.NamedOf(owner) == nil {
 		return registration{}, false // a struct without a name is part of something else
 	}
@@ -141,8 +138,7 @@ func (c *checker) releaseMethods(n *types.Named) []*ssa.Function {
 		if recv == nil || ssax.NamedOf(recv.Type()) != n.Origin() {
 			continue
 		}
-		decl, _ := fn.Syntax().(*ast.FuncDecl)
-		if slices.Contains(releaseNames, fn.Name()) || decl != nil && directive.Has(decl.Doc, directive.Release) {
+		if resource.IsDisposeName(fn.Name()) || c.facts.IsReleaseMethod(ssax.FuncObject(fn)) {
 			out = append(out, fn)
 		}
 	}
@@ -169,9 +165,7 @@ func (c *checker) removes(roots []*ssa.Function, field *types.Var) bool {
 				switch in := instr.(type) {
 				case ssa.CallInstruction:
 					if callee := in.Common().StaticCallee(); callee != nil {
-						if o := callee.Origin(); o != nil {
-							callee = o
-						}
+						callee = ssax.Origin(callee)
 						if callee.Pkg == fn.Pkg {
 							stack = append(stack, callee)
 						}
@@ -192,11 +186,11 @@ func removesFrom(instr ssa.Instruction, field *types.Var) bool {
 		if !ok {
 			return false
 		}
-		f := fieldVar(fa)
+		f := ssax.Field(fa.X.Type(), fa.Field)
 		return f != nil && f.Origin() == field
 	}
 	loadsField := func(v ssa.Value) bool {
-		ld, ok := canon(v).(*ssa.UnOp)
+		ld, ok := ssax.Canon(v).(*ssa.UnOp)
 		return ok && isField(ld.X)
 	}
 	switch in := instr.(type) {

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/connlint/connlint/internal/heapgraph"
 	"github.com/connlint/connlint/internal/ssax"
 	"github.com/connlint/connlint/internal/typegraph"
 )
@@ -26,7 +27,7 @@ func (c *checker) slicePop(fn *ssa.Function, st *ssa.Store) {
 		return
 	}
 	slice, ok := sl.X.Type().Underlying().(*types.Slice)
-	if !ok || !ssax.MayHoldPointers(slice.Elem()) || !isLenMinus(sl.High, fa) || !c.hasLifecycle(deref(slice.Elem())) {
+	if !ok || !ssax.MayHoldPointers(slice.Elem()) || !isLenMinus(sl.High, fa) || !c.hasLifecycle(ssax.Deref(slice.Elem())) {
 		return
 	}
 	handedOut := false
@@ -42,7 +43,7 @@ func (c *checker) slicePop(fn *ssa.Function, st *ssa.Store) {
 					return // the slot is zeroed (or reused by a swap-remove)
 				}
 			case *ssa.Call:
-				if b, ok := in.Call.Value.(*ssa.Builtin); ok && b.Name() == "clear" && isLoadOf(canon(in.Call.Args[0]), fa) {
+				if b, ok := in.Call.Value.(*ssa.Builtin); ok && b.Name() == "clear" && isLoadOf(ssax.Canon(in.Call.Args[0]), fa) {
 					return
 				}
 			}
@@ -51,7 +52,7 @@ func (c *checker) slicePop(fn *ssa.Function, st *ssa.Store) {
 	if !handedOut {
 		return
 	}
-	field := describeAddr(fa)
+	field := heapgraph.DescribeAddr(fa)
 	c.report(ruleUnlink, fn.Pos(), fn.Pos(), []analysis.RelatedInformation{{Pos: st.Pos(), Message: "the slice is shortened here"}},
 		"%s pops the last element of %s without clearing the vacated slot: the backing array keeps the popped %s, and all it holds, reachable until a later append overwrites the slot; set the slot to nil before re-slicing (or use slices.Delete, which clears it)",
 		fn.Name(), field, typegraph.Name(slice.Elem()))
@@ -71,7 +72,7 @@ func returned(v ssa.Value) bool {
 // isLoadOf reports whether v loads the field at addr (by access path).
 func isLoadOf(v ssa.Value, addr ssa.Value) bool {
 	ld, ok := v.(*ssa.UnOp)
-	return ok && ld.Op == token.MUL && samePath(ld.X, addr)
+	return ok && ld.Op == token.MUL && ssax.SamePath(ld.X, addr)
 }
 
 // isLenMinus reports whether v is len(s.f) - k for a constant k >= 1.
@@ -119,7 +120,7 @@ func sameIndex(a, b ssa.Value) bool {
 func sameLoad(a, b ssa.Value) bool {
 	la, ok1 := a.(*ssa.UnOp)
 	lb, ok2 := b.(*ssa.UnOp)
-	return ok1 && ok2 && la.Op == token.MUL && lb.Op == token.MUL && samePath(la.X, lb.X)
+	return ok1 && ok2 && la.Op == token.MUL && lb.Op == token.MUL && ssax.SamePath(la.X, lb.X)
 }
 
 func isZero(v ssa.Value) bool {

@@ -12,6 +12,8 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/connlint/connlint/internal/analysisutil"
+	"github.com/connlint/connlint/internal/heapgraph"
+	"github.com/connlint/connlint/internal/resource"
 	"github.com/connlint/connlint/internal/ssax"
 	"github.com/connlint/connlint/internal/typegraph"
 )
@@ -55,6 +57,64 @@ func (c *checker) unlinks() {
 	}
 }
 
+// hasLifecycle reports whether objects of type t have a lifecycle: they can
+// be released (closed, discarded) and leave the structure that holds them
+// for good. Such objects are what a stale reference really retains; a free
+// list of plain scratch objects (gob's decoder states, regexp's threads)
+// keeps its nodes alive anyway, stale links or not.
+//
+// A type has a lifecycle if it, or a field of it (through embedded and
+// nested structs and pointers, two levels deep), is a resource of the
+// families table, has a method with a release name (Close, Release, ...),
+// or has a method marked //connlint:release (in any package: the facts
+// analyzer reads the directives of every package it sees).
+func (c *checker) hasLifecycle(t types.Type) bool {
+	if has, ok := c.lifecycles[t]; ok {
+		return has
+	}
+	if c.lifecycles == nil {
+		c.lifecycles = make(map[types.Type]bool)
+	}
+	has := c.lifecycle(t, 0)
+	c.lifecycles[t] = has
+	return has
+}
+
+func (c *checker) lifecycle(t types.Type, depth int) bool {
+	if resource.ByType(ssax.TypeKey(t)) != nil {
+		return true
+	}
+	ms := types.NewMethodSet(t)
+	if _, ok := t.Underlying().(*types.Interface); !ok {
+		if _, isParam := t.(*types.TypeParam); !isParam {
+			ms = types.NewMethodSet(types.NewPointer(t))
+		}
+	}
+	for i := 0; i < ms.Len(); i++ {
+		m := ms.At(i).Obj().(*types.Func)
+		if resource.IsReleaseName(m.Name()) || c.facts.IsReleaseMethod(m) {
+			return true
+		}
+	}
+	if depth >= 2 {
+		return false
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		ft := st.Field(i).Type()
+		if p, ok := types.Unalias(ft).(*types.Pointer); ok {
+			ft = p.Elem()
+		}
+		if c.lifecycle(ft, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
 // takeFromSlot recognises n := s.head, n := head (a global), and
 // n := s.head.Load() (also the first result of a Load returning a tuple,
 // as vitess's atomic2.PointerAndUint64 does). It returns n and the slot's
@@ -67,7 +127,7 @@ func takeFromSlot(instr ssa.Instruction) (ssa.Value, ssa.Value) {
 		}
 	case *ssa.Call:
 		if recv, name := methodCall(in); name == "Load" && isSlot(recv) {
-			return result(in, 0), recv
+			return ssax.Result(in, 0), recv
 		}
 	}
 	return nil, nil
@@ -126,7 +186,7 @@ func (c *checker) unlinkNode(fn *ssa.Function, n, slot ssa.Value) {
 	if n == nil {
 		return
 	}
-	node := deref(n.Type())
+	node := ssax.Deref(n.Type())
 	links := linkFields(node)
 	if len(links) == 0 || !c.hasLifecycle(node) {
 		return
@@ -145,11 +205,11 @@ func (c *checker) unlinkNode(fn *ssa.Function, n, slot ssa.Value) {
 			continue
 		}
 		clears := func(in ssa.Instruction) bool { return overwritesLink(in, n, fa.Field) }
-		if !reachAvoid(read, nil, head, clears) {
+		if !ssax.ReachAvoiding(read, nil, head, clears) {
 			continue // the link is overwritten before the head moves
 		}
 		for _, esc := range escapes(n, slot) {
-			if reachAvoid(head, onSuccess, esc, clears) {
+			if ssax.ReachAvoiding(head, onSuccess, esc, clears) {
 				c.reportUnlink(fn, n, fa, slot, head)
 				return
 			}
@@ -181,12 +241,12 @@ func (c *checker) headStore(n, next, slot ssa.Value) (ssa.Instruction, []*ssa.Ba
 	for _, ref := range *next.Referrers() {
 		switch in := ref.(type) {
 		case *ssa.Store:
-			if in.Val == next && samePath(in.Addr, slot) {
+			if in.Val == next && ssax.SamePath(in.Addr, slot) {
 				return in, nil
 			}
 		case *ssa.Call:
 			recv, name := methodCall(in)
-			if recv == nil || !samePath(recv, slot) {
+			if recv == nil || !ssax.SamePath(recv, slot) {
 				continue
 			}
 			switch name {
@@ -203,7 +263,7 @@ func (c *checker) headStore(n, next, slot ssa.Value) (ssa.Instruction, []*ssa.Ba
 						ptrs = append(ptrs, a)
 					}
 				}
-				if len(ptrs) == 2 && canon(ptrs[0]) == n && ptrs[1] == next {
+				if len(ptrs) == 2 && ssax.Canon(ptrs[0]) == n && ptrs[1] == next {
 					return in, successBlocks(in)
 				}
 			}
@@ -246,18 +306,18 @@ const maxClearDepth = 2
 
 func overwrites(in ssa.Instruction, n ssa.Value, field, depth int) bool {
 	isLink := func(addr ssa.Value) bool {
-		if canon(addr) == n {
+		if ssax.Canon(addr) == n {
 			return true // the whole node
 		}
 		fa, ok := addr.(*ssa.FieldAddr)
-		return ok && fa.Field == field && canon(fa.X) == n
+		return ok && fa.Field == field && ssax.Canon(fa.X) == n
 	}
 	switch in := in.(type) {
 	case *ssa.Store:
 		return isLink(in.Addr)
 	case ssa.CallInstruction:
 		if _, ok := in.(*ssa.Call); ok {
-			if recv, name := methodCall(in); recv != nil && isLink(recv) && canon(recv) != n {
+			if recv, name := methodCall(in); recv != nil && isLink(recv) && ssax.Canon(recv) != n {
 				return name == "Store" || name == "Swap" || name == "CompareAndSwap"
 			}
 		}
@@ -265,11 +325,9 @@ func overwrites(in ssa.Instruction, n ssa.Value, field, depth int) bool {
 		if callee == nil || depth >= maxClearDepth || callee.Pkg == nil || callee.Blocks == nil {
 			return false
 		}
-		if o := callee.Origin(); o != nil {
-			callee = o
-		}
+		callee = ssax.Origin(callee)
 		for i, a := range in.Common().Args {
-			if canon(a) != n || i >= len(callee.Params) {
+			if ssax.Canon(a) != n || i >= len(callee.Params) {
 				continue
 			}
 			for _, b := range callee.Blocks {
@@ -301,7 +359,7 @@ func escapes(n, slot ssa.Value) []ssa.Instruction {
 			case *ssa.Return, *ssa.MapUpdate, *ssa.Send:
 				out = append(out, in)
 			case *ssa.Store:
-				if in.Val == v && !samePath(in.Addr, slot) {
+				if in.Val == v && !ssax.SamePath(in.Addr, slot) {
 					out = append(out, in)
 				}
 			case *ssa.Phi, *ssa.ChangeType, *ssa.MakeInterface, *ssa.Convert:
@@ -313,58 +371,8 @@ func escapes(n, slot ssa.Value) []ssa.Instruction {
 	return out
 }
 
-// reachAvoid reports whether some path runs from just after from to to
-// without executing an instruction for which avoid is true. When succs is
-// not nil, the path leaves from's block through those successors only.
-func reachAvoid(from ssa.Instruction, succs []*ssa.BasicBlock, to ssa.Instruction, avoid func(ssa.Instruction) bool) bool {
-	b := from.Block()
-	after := false
-	for _, in := range b.Instrs {
-		if in == from {
-			after = true
-			continue
-		}
-		if !after {
-			continue
-		}
-		if in == to {
-			return true
-		}
-		if avoid(in) {
-			return false
-		}
-	}
-	if succs == nil {
-		succs = b.Succs
-	}
-	seen := make(map[*ssa.BasicBlock]bool)
-	queue := append([]*ssa.BasicBlock(nil), succs...)
-	for len(queue) > 0 {
-		blk := queue[0]
-		queue = queue[1:]
-		if seen[blk] {
-			continue
-		}
-		seen[blk] = true
-		blocked := false
-		for _, in := range blk.Instrs {
-			if in == to {
-				return true
-			}
-			if avoid(in) {
-				blocked = true
-				break
-			}
-		}
-		if !blocked {
-			queue = append(queue, blk.Succs...)
-		}
-	}
-	return false
-}
-
 func (c *checker) reportUnlink(fn *ssa.Function, n ssa.Value, link *ssa.FieldAddr, slot ssa.Value, head ssa.Instruction) {
-	field := fieldVar(link)
+	field := ssax.Field(link.X.Type(), link.Field)
 	if field == nil {
 		return
 	}
@@ -379,7 +387,7 @@ func (c *checker) reportUnlink(fn *ssa.Function, n ssa.Value, link *ssa.FieldAdd
 	}
 	c.report(ruleUnlink, fn.Pos(), fn.Pos(), []analysis.RelatedInformation{{Pos: head.Pos(), Message: "the head moves to " + v + "." + field.Name() + " here"}},
 		"%s unlinks %s from %s (%s to %s.%s) but lets it escape with %s.%s still set: while %s is alive (e.g. a reserved connection that is never pushed back) it pins every node that was below it and all they hold; clear the link once unlinked (%s)",
-		fn.Name(), v, describeAddr(slot), how, v, field.Name(), v, field.Name(), v, clear)
+		fn.Name(), v, heapgraph.DescribeAddr(slot), how, v, field.Name(), v, field.Name(), v, clear)
 }
 
 // varName returns the source name of the variable v is assigned to (for
@@ -418,22 +426,4 @@ func (c *checker) varName(v ssa.Value, def string) string {
 		return def
 	}
 	return def
-}
-
-// samePath reports whether two addresses name the same location by access
-// path: the same field of the same root, through the same loads. It does
-// not consider stores between the two accesses.
-func samePath(a, b ssa.Value) bool {
-	if a == b {
-		return true
-	}
-	switch x := a.(type) {
-	case *ssa.FieldAddr:
-		y, ok := b.(*ssa.FieldAddr)
-		return ok && x.Field == y.Field && types.Identical(x.X.Type(), y.X.Type()) && samePath(canon(x.X), canon(y.X))
-	case *ssa.UnOp:
-		y, ok := b.(*ssa.UnOp)
-		return ok && x.Op == token.MUL && y.Op == token.MUL && samePath(x.X, y.X)
-	}
-	return false
 }

@@ -283,3 +283,58 @@ func (p *TPool) Get() *TConn {
 	p.register(c)
 	return c
 }
+
+// --- a helper that returns its argument, run by go and defer: they have
+// no result to carry the object on. Not reported (and no crash: the alias
+// search once wrapped their missing result in a non-nil interface).
+
+type GT struct{ t *GT }
+
+func keepGT(g *GT) *GT { return g }
+
+func GoKept() {
+	g := new(GT)
+	go keepGT(g)
+	defer keepGT(g)
+	runtime.SetFinalizer(g, func(*GT) {})
+}
+
+// --- the back-reference is set five calls down. The callers come first in
+// the file, so only summaries computed callees first carry the store up to
+// Open (a fixed number of rounds over the functions in source order lost
+// it). Reported; the twin, whose chain stores only a count, is not.
+
+type DeepConn struct {
+	pool *DeepPool
+	id   int
+}
+
+type DeepPool struct{ conns []*DeepConn }
+
+func (p *DeepPool) Open() *DeepConn {
+	c := &DeepConn{}
+	setPool1(c, p)
+	p.conns = append(p.conns, c)
+	runtime.SetFinalizer(c, func(*DeepConn) {}) // want `runtime.SetFinalizer on \*DeepConn, which is on a reference cycle \(DeepConn.pool → DeepPool.conns\[\] → DeepConn\)`
+	return c
+}
+
+func setPool1(c *DeepConn, p *DeepPool) { setPool2(c, p) }
+func setPool2(c *DeepConn, p *DeepPool) { setPool3(c, p) }
+func setPool3(c *DeepConn, p *DeepPool) { setPool4(c, p) }
+func setPool4(c *DeepConn, p *DeepPool) { setPool5(c, p) }
+func setPool5(c *DeepConn, p *DeepPool) { c.pool = p }
+
+func (p *DeepPool) OpenCounted() *DeepConn {
+	c := &DeepConn{}
+	setID1(c, p)
+	p.conns = append(p.conns, c)
+	runtime.SetFinalizer(c, func(*DeepConn) {})
+	return c
+}
+
+func setID1(c *DeepConn, p *DeepPool) { setID2(c, p) }
+func setID2(c *DeepConn, p *DeepPool) { setID3(c, p) }
+func setID3(c *DeepConn, p *DeepPool) { setID4(c, p) }
+func setID4(c *DeepConn, p *DeepPool) { setID5(c, p) }
+func setID5(c *DeepConn, p *DeepPool) { c.id = len(p.conns) }

@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"slices"
 	"sync/atomic"
+
+	"refcycle/lib"
 )
 
 // --- the Vitess v19 connStack, with atomic.Pointer (vitessio/vitess#17808).
@@ -183,6 +185,43 @@ func alloc(reuse bool) *buf { // want `alloc unlinks b from free \(sets to b.nex
 		b.next = nil
 	}
 	return b
+}
+
+// --- a node whose lifecycle comes from another package: lib.Lease's Done
+// is marked //connlint:release there.
+
+type leaseNode struct {
+	next  *leaseNode
+	lease lib.Lease
+}
+
+type leaseList struct{ head *leaseNode }
+
+func (l *leaseList) get() *leaseNode { // want `get unlinks n from leaseList.head \(sets to n.next\) but lets it escape with n.next still set`
+	n := l.head
+	if n == nil {
+		return new(leaseNode)
+	}
+	l.head = n.next
+	return n
+}
+
+// The twin: lib.Scratch has no release method, so the node has no
+// lifecycle.
+type scratchNode struct {
+	next    *scratchNode
+	scratch lib.Scratch
+}
+
+type scratchList struct{ head *scratchNode }
+
+func (l *scratchList) get() *scratchNode {
+	n := l.head
+	if n == nil {
+		return new(scratchNode)
+	}
+	l.head = n.next
+	return n
 }
 
 // --- container/list shape: Remove clears the links of the element it

@@ -1,4 +1,4 @@
-package refcycle
+package heapgraph
 
 import (
 	"go/token"
@@ -6,17 +6,19 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/connlint/connlint/internal/ssax"
 )
 
-// This file answers, for the witnesses of R1 and R2, which values of the
-// package may denote the very object passed to runtime.SetFinalizer or
-// runtime.AddCleanup. A witness (a chain of references in one function's
+// This file answers, for the witnesses, which values of the package may
+// denote the very object a question is about (for refcycle, the object
+// passed to runtime.SetFinalizer or runtime.AddCleanup). A witness (a chain of references in one function's
 // graph, see witness.go) only concerns that object if it starts or ends at
 // one of these values: that a test links some other instance of the type to
 // itself says nothing about the instance it finalizes.
 //
 // Identity flows, looking through the conversions that keep the object
-// (canon), along:
+// (ssax.Canon), along:
 //   - phi nodes (a phi may be any of its edges);
 //   - static calls to the package's own functions: arguments to
 //     parameters, returned values to the call's results, and, for a
@@ -71,7 +73,7 @@ type passEdge struct{ param, result int }
 // flowIndex holds how identity flows among the values of the package's
 // functions.
 type flowIndex struct {
-	index    map[*ssa.Function]bool
+	local    *localFuncs
 	sites    map[*ssa.Function][]ssa.CallInstruction // static calls of each function
 	returned map[*ssa.Function][][]ssa.Value         // result number -> returned values
 	phis     map[ssa.Value][]*ssa.Phi
@@ -88,12 +90,10 @@ type flowIndex struct {
 	passes   map[*ssa.Function][]passEdge
 }
 
-// maxPassRounds bounds the fixpoint over identity summaries.
-const maxPassRounds = 8
-
-func newFlowIndex(funcs []*ssa.Function) *flowIndex {
+func newFlowIndex(local *localFuncs) *flowIndex {
+	funcs := local.funcs
 	ix := &flowIndex{
-		index:    make(map[*ssa.Function]bool, len(funcs)),
+		local:    local,
 		sites:    make(map[*ssa.Function][]ssa.CallInstruction),
 		returned: make(map[*ssa.Function][][]ssa.Value),
 		phis:     make(map[ssa.Value][]*ssa.Phi),
@@ -109,9 +109,6 @@ func newFlowIndex(funcs []*ssa.Function) *flowIndex {
 		copiedTo: make(map[loc][]loc),
 		passes:   make(map[*ssa.Function][]passEdge),
 	}
-	for _, fn := range funcs {
-		ix.index[fn] = true
-	}
 	// Closures first: loads through a free variable need its binding.
 	for _, fn := range funcs {
 		for _, b := range fn.Blocks {
@@ -124,7 +121,7 @@ func newFlowIndex(funcs []*ssa.Function) *flowIndex {
 				for i, v := range mc.Bindings {
 					if i < len(cl.FreeVars) {
 						fv := cl.FreeVars[i]
-						ix.binds[canon(v)] = append(ix.binds[canon(v)], fv)
+						ix.binds[ssax.Canon(v)] = append(ix.binds[ssax.Canon(v)], fv)
 						ix.fvBind[fv] = append(ix.fvBind[fv], v)
 					}
 				}
@@ -138,18 +135,15 @@ func newFlowIndex(funcs []*ssa.Function) *flowIndex {
 			}
 		}
 	}
-	for range maxPassRounds {
-		changed := false
-		for _, fn := range funcs {
-			if p := ix.summarizePasses(fn); !slices.Equal(p, ix.passes[fn]) {
-				ix.passes[fn] = p
-				changed = true
-			}
+	local.solve(func(i int) bool {
+		fn := funcs[i]
+		p := ix.summarizePasses(fn)
+		if slices.Equal(p, ix.passes[fn]) {
+			return false
 		}
-		if !changed {
-			break
-		}
-	}
+		ix.passes[fn] = p
+		return true
+	})
 	return ix
 }
 
@@ -157,7 +151,7 @@ func (ix *flowIndex) scan(fn *ssa.Function, instr ssa.Instruction) {
 	switch in := instr.(type) {
 	case *ssa.Phi:
 		for _, e := range in.Edges {
-			ix.phis[canon(e)] = append(ix.phis[canon(e)], in)
+			ix.phis[ssax.Canon(e)] = append(ix.phis[ssax.Canon(e)], in)
 		}
 	case *ssa.Return:
 		rs := ix.returned[fn]
@@ -165,7 +159,7 @@ func (ix *flowIndex) scan(fn *ssa.Function, instr ssa.Instruction) {
 			rs = append(rs, nil)
 		}
 		for r, v := range in.Results {
-			v = canon(v)
+			v = ssax.Canon(v)
 			rs[r] = append(rs[r], v)
 			ix.rets[v] = append(ix.rets[v], retUse{fn, r})
 		}
@@ -243,42 +237,26 @@ func (ix *flowIndex) scan(fn *ssa.Function, instr ssa.Instruction) {
 			}
 			return
 		}
-		callee := ix.staticCallee(common)
+		callee, _ := ix.local.callee(common)
 		if callee == nil {
 			return
 		}
 		ix.sites[callee] = append(ix.sites[callee], in)
 		for k, a := range common.Args {
-			a = canon(a)
+			a = ssax.Canon(a)
 			ix.args[a] = append(ix.args[a], argUse{in, callee, k})
 		}
 	}
 }
 
-// staticCallee returns the package function a call statically calls (the
-// generic origin of an instance), or nil.
-func (ix *flowIndex) staticCallee(common *ssa.CallCommon) *ssa.Function {
-	callee := common.StaticCallee()
-	if callee == nil {
-		return nil
-	}
-	if o := callee.Origin(); o != nil {
-		callee = o
-	}
-	if !ix.index[callee] {
-		return nil
-	}
-	return callee
-}
-
 func (ix *flowIndex) store(l loc, v ssa.Value) {
-	v = canon(v)
+	v = ssax.Canon(v)
 	ix.stores[l] = append(ix.stores[l], v)
 	ix.storedIn[v] = append(ix.storedIn[v], l)
 }
 
 func (ix *flowIndex) load(l loc, v ssa.Value) {
-	v = canon(v)
+	v = ssax.Canon(v)
 	ix.loads[l] = append(ix.loads[l], v)
 	ix.loadOf[v] = append(ix.loadOf[v], l)
 }
@@ -297,7 +275,7 @@ func (ix *flowIndex) addrLoc(addr ssa.Value, depth int) (loc, bool) {
 	}
 	switch a := addr.(type) {
 	case *ssa.FieldAddr:
-		if f := fieldVar(a); f != nil {
+		if f := ssax.Field(a.X.Type(), a.Field); f != nil {
 			return loc{field: f.Origin()}, true
 		}
 	case *ssa.IndexAddr:
@@ -359,7 +337,7 @@ func (ix *flowIndex) contents(x ssa.Value, depth int) (loc, bool) {
 			}
 			l = loc{field: st.Field(v.Field).Origin()}
 		default:
-			l = loc{val: canon(x)} // a local container
+			l = loc{val: ssax.Canon(x)} // a local container
 		}
 	default:
 		return loc{}, false
@@ -374,7 +352,7 @@ func (ix *flowIndex) summarizePasses(fn *ssa.Function) []passEdge {
 	var out []passEdge
 	for k, p := range fn.Params {
 		seen := map[ssa.Value]bool{}
-		stack := []ssa.Value{canon(p)}
+		stack := []ssa.Value{ssax.Canon(p)}
 		for len(stack) > 0 {
 			v := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
@@ -393,8 +371,8 @@ func (ix *flowIndex) summarizePasses(fn *ssa.Function) []passEdge {
 			for _, a := range ix.args[v] {
 				for _, e := range ix.passes[a.callee] {
 					if e.param == a.k {
-						if r := result(a.call.Value(), e.result); r != nil {
-							stack = append(stack, canon(r))
+						if r := ssax.Result(a.call, e.result); r != nil {
+							stack = append(stack, ssax.Canon(r))
 						}
 					}
 				}
@@ -421,7 +399,7 @@ func (ix *flowIndex) callOf(v ssa.Value) (ssa.CallInstruction, *ssa.Function, in
 	if !ok {
 		return nil, nil, 0
 	}
-	callee := ix.staticCallee(call.Common())
+	callee, _ := ix.local.callee(call.Common())
 	if callee == nil {
 		return nil, nil, 0
 	}
@@ -447,7 +425,7 @@ func (ix *flowIndex) aliases(x ssa.Value, ok func(types.Type) bool) map[ssa.Valu
 		if v == nil {
 			return
 		}
-		v = canon(v)
+		v = ssax.Canon(v)
 		switch v.(type) {
 		case *ssa.Const, *ssa.Function, *ssa.Builtin:
 			return
@@ -548,14 +526,14 @@ func (ix *flowIndex) aliases(x ssa.Value, ok func(types.Type) bool) map[ssa.Valu
 			}
 			for _, e := range ix.passes[a.callee] {
 				if e.param == a.k {
-					push(result(a.call.Value(), e.result), false, s.entered)
+					push(ssax.Result(a.call, e.result), false, s.entered)
 				}
 			}
 		}
 		if !s.entered {
 			for _, u := range ix.rets[v] {
 				for _, call := range ix.sites[u.fn] {
-					push(result(call.Value(), u.r), false, false)
+					push(ssax.Result(call, u.r), false, false)
 				}
 			}
 		}
@@ -570,7 +548,7 @@ func (ix *flowIndex) aliases(x ssa.Value, ok func(types.Type) bool) map[ssa.Valu
 }
 
 // objType is the type of the object a value denotes: for the tuple of
-// v, ok := m[k] (which canon keeps), the type of v.
+// v, ok := m[k] (which ssax.Canon keeps), the type of v.
 func objType(t types.Type) types.Type {
 	if tu, ok := t.(*types.Tuple); ok && tu.Len() > 0 {
 		return tu.At(0).Type()

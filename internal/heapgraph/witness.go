@@ -1,4 +1,4 @@
-package refcycle
+package heapgraph
 
 import (
 	"go/token"
@@ -18,7 +18,7 @@ import (
 // p.conns and p into c.pool for the same c and p.
 //
 // The evidence is a graph per function whose nodes are SSA values (looking
-// through conversions that keep the object: see canon) and whose edges are
+// through conversions that keep the object: see ssax.Canon) and whose edges are
 // the references the code creates or reads: stores into fields, elements
 // and variables, appends, map updates, sends, closure captures, loads, and
 // the effects of calls to the package's own functions (summaries). A cycle
@@ -41,66 +41,54 @@ import (
 //     result (keep(k).t = &T{t: k}) is a different node, and a witness
 //     must come back to the very node it starts from.
 
-// A link is one reference between two values of a function.
-type link struct {
-	to   ssa.Value
-	pos  token.Pos
-	what string // for related information, e.g. "stores into Conn.pool"
+// A Link is one reference between two values of a function: the code at
+// Pos makes (or reads) a reference to To.
+type Link struct {
+	To   ssa.Value
+	Pos  token.Pos
+	What string // for related information, e.g. "stores into Conn.pool"
 	box  bool   // the reference goes through a new interface box
 }
 
 // fgraph is the reference graph of one function.
 type fgraph struct {
 	nodes []ssa.Value // in order of first appearance, for determinism
-	succ  map[ssa.Value][]link
+	succ  map[ssa.Value][]Link
 }
 
 // A summary edge says that after a call, the object of parameter (or
 // result, numbered after the parameters) from refers to that of to.
 type sumEdge struct{ from, to int }
 
-// heapGraph holds the reference graphs of all functions of the package.
-type heapGraph struct {
-	funcs  []*ssa.Function
-	index  map[*ssa.Function]int
+// refGraphs holds the reference graphs of all functions of the package.
+type refGraphs struct {
+	local  *localFuncs
 	sums   [][]sumEdge
 	graphs []*fgraph
 }
 
-// maxSummaryRounds bounds the fixpoint over summaries: each round lets
-// effects travel one more level up the call graph.
-const maxSummaryRounds = 4
-
-func newHeapGraph(funcs []*ssa.Function) *heapGraph {
-	h := &heapGraph{
-		funcs:  funcs,
-		index:  make(map[*ssa.Function]int, len(funcs)),
-		sums:   make([][]sumEdge, len(funcs)),
-		graphs: make([]*fgraph, len(funcs)),
+func newRefGraphs(local *localFuncs) *refGraphs {
+	h := &refGraphs{
+		local:  local,
+		sums:   make([][]sumEdge, len(local.funcs)),
+		graphs: make([]*fgraph, len(local.funcs)),
 	}
-	for i, fn := range funcs {
-		h.index[fn] = i
-	}
-	for range maxSummaryRounds {
-		changed := false
-		for i, fn := range funcs {
-			h.graphs[i] = h.build(fn)
-			if s := h.summarize(i); !slices.Equal(s, h.sums[i]) {
-				h.sums[i] = s
-				changed = true
-			}
+	local.solve(func(i int) bool {
+		h.graphs[i] = h.build(local.funcs[i])
+		s := h.summarize(i)
+		if slices.Equal(s, h.sums[i]) {
+			return false
 		}
-		if !changed {
-			break
-		}
-	}
+		h.sums[i] = s
+		return true
+	})
 	return h
 }
 
 // graph returns the reference graph of fn, or nil if fn is not one of the
 // package's source functions.
-func (h *heapGraph) graph(fn *ssa.Function) *fgraph {
-	if i, ok := h.index[fn]; ok {
+func (h *refGraphs) graph(fn *ssa.Function) *fgraph {
+	if i, ok := h.local.index[fn]; ok {
 		return h.graphs[i]
 	}
 	return nil
@@ -110,18 +98,18 @@ func (g *fgraph) add(from, to ssa.Value, pos token.Pos, what string) {
 	if from == nil || to == nil {
 		return
 	}
-	g.addLink(canon(from), link{to: canon(to), pos: pos, what: what, box: boxes(to)})
+	g.addLink(ssax.Canon(from), Link{To: ssax.Canon(to), Pos: pos, What: what, box: boxes(to)})
 }
 
-func (g *fgraph) addLink(from ssa.Value, l link) {
-	switch l.to.(type) {
+func (g *fgraph) addLink(from ssa.Value, l Link) {
+	switch l.To.(type) {
 	case *ssa.Const, *ssa.Function, *ssa.Builtin:
 		return
 	}
-	if !ssax.MayHoldPointers(l.to.Type()) {
+	if !ssax.MayHoldPointers(l.To.Type()) {
 		return
 	}
-	for _, v := range [2]ssa.Value{from, l.to} {
+	for _, v := range [2]ssa.Value{from, l.To} {
 		if _, ok := g.succ[v]; !ok {
 			g.succ[v] = nil
 			g.nodes = append(g.nodes, v)
@@ -133,7 +121,7 @@ func (g *fgraph) addLink(from ssa.Value, l link) {
 // boxes reports whether converting v to an interface allocates a box for
 // it: the value is not pointer-shaped (a pointer, map, channel or func, or
 // a struct or array of exactly one of those), so the interface holds a
-// pointer to a copy rather than the value itself. canon looks through the
+// pointer to a copy rather than the value itself. ssax.Canon looks through the
 // conversion either way.
 func boxes(v ssa.Value) bool {
 	for {
@@ -170,20 +158,20 @@ func directIface(t types.Type) bool {
 }
 
 // build computes fn's reference graph using the current summaries.
-func (h *heapGraph) build(fn *ssa.Function) *fgraph {
-	g := &fgraph{succ: make(map[ssa.Value][]link)}
+func (h *refGraphs) build(fn *ssa.Function) *fgraph {
+	g := &fgraph{succ: make(map[ssa.Value][]Link)}
 	var copies [][2]ssa.Value // a struct or array value loaded from a local
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			pos := instr.Pos()
 			switch in := instr.(type) {
 			case *ssa.Store:
-				g.add(ssax.AddrRoot(in.Addr), in.Val, pos, "stores into "+describeAddr(in.Addr))
+				g.add(ssax.AddrRoot(in.Addr), in.Val, pos, "stores into "+DescribeAddr(in.Addr))
 			case *ssa.UnOp:
 				switch in.Op {
 				case token.MUL:
-					g.add(ssax.AddrRoot(in.X), in, pos, "loads "+describeAddr(in.X))
-					if a, ok := in.X.(*ssa.Alloc); ok && !pointerLike(in.Type()) {
+					g.add(ssax.AddrRoot(in.X), in, pos, "loads "+DescribeAddr(in.X))
+					if a, ok := in.X.(*ssa.Alloc); ok && !ssax.PointerLike(in.Type()) {
 						copies = append(copies, [2]ssa.Value{in, a})
 					}
 				case token.ARROW:
@@ -219,7 +207,7 @@ func (h *heapGraph) build(fn *ssa.Function) *fgraph {
 	// local, then loaded) refers to what the local refers to.
 	for _, cp := range copies {
 		for _, l := range g.succ[cp[1]] {
-			if l.to != cp[0] {
+			if l.To != cp[0] {
 				g.addLink(cp[0], l)
 			}
 		}
@@ -238,19 +226,13 @@ func loopPhi(phi *ssa.Phi) bool {
 	return false
 }
 
-func (h *heapGraph) call(g *fgraph, call ssa.CallInstruction) {
+func (h *refGraphs) call(g *fgraph, call ssa.CallInstruction) {
 	common := call.Common()
-	// Value is a nil *ssa.Call for go and defer: keep res a nil interface
-	// then, not an interface holding a nil pointer.
-	var res ssa.Value
-	if v := call.Value(); v != nil {
-		res = v
-	}
 	pos := call.Pos()
 	if b, ok := common.Value.(*ssa.Builtin); ok {
 		switch b.Name() {
 		case "append":
-			if res != nil && len(common.Args) == 2 {
+			if res := call.Value(); res != nil && len(common.Args) == 2 {
 				g.add(res, common.Args[0], pos, "appends")
 				g.add(res, common.Args[1], pos, "appends")
 			}
@@ -261,15 +243,8 @@ func (h *heapGraph) call(g *fgraph, call ssa.CallInstruction) {
 		}
 		return
 	}
-	callee := common.StaticCallee()
+	callee, i := h.local.callee(common)
 	if callee == nil {
-		return
-	}
-	if o := callee.Origin(); o != nil {
-		callee = o
-	}
-	i, ok := h.index[callee]
-	if !ok {
 		return
 	}
 	np := len(callee.Params)
@@ -280,41 +255,21 @@ func (h *heapGraph) call(g *fgraph, call ssa.CallInstruction) {
 			}
 			return nil
 		}
-		return result(res, k-np)
+		return ssax.Result(call, k-np)
 	}
 	for _, e := range h.sums[i] {
 		g.add(node(e.from), node(e.to), pos, "via "+callee.Name())
 	}
 }
 
-// result returns result r of a call value (the call itself, or the
-// Extract of a tuple), or nil.
-func result(call ssa.Value, r int) ssa.Value {
-	if call == nil {
-		return nil
-	}
-	if _, ok := call.Type().(*types.Tuple); !ok {
-		if r == 0 {
-			return call
-		}
-		return nil
-	}
-	for _, ref := range *call.Referrers() {
-		if e, ok := ref.(*ssa.Extract); ok && e.Index == r {
-			return e
-		}
-	}
-	return nil
-}
-
 // summarize lists the references among the parameters and results of
 // function i that its graph shows.
-func (h *heapGraph) summarize(i int) []sumEdge {
-	fn, g := h.funcs[i], h.graphs[i]
+func (h *refGraphs) summarize(i int) []sumEdge {
+	fn, g := h.local.funcs[i], h.graphs[i]
 	ends := make(map[ssa.Value][]int) // node -> parameter/result numbers
 	var order []ssa.Value
 	mark := func(v ssa.Value, k int) {
-		v = canon(v)
+		v = ssax.Canon(v)
 		if _, ok := g.succ[v]; !ok {
 			return // no reference touches it
 		}
@@ -369,9 +324,9 @@ func (g *fgraph) reach(v ssa.Value) map[ssa.Value]bool {
 		n := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		for _, l := range g.succ[n] {
-			if !seen[l.to] {
-				seen[l.to] = true
-				stack = append(stack, l.to)
+			if !seen[l.To] {
+				seen[l.To] = true
+				stack = append(stack, l.To)
 			}
 		}
 	}
@@ -380,26 +335,26 @@ func (g *fgraph) reach(v ssa.Value) map[ssa.Value]bool {
 
 // path returns a shortest chain of one or more links from v to a node
 // satisfying stop, or nil.
-func (g *fgraph) path(v ssa.Value, stop func(ssa.Value) bool) []link {
+func (g *fgraph) path(v ssa.Value, stop func(ssa.Value) bool) []Link {
 	type item struct {
 		node ssa.Value
 		prev int
-		l    link
+		l    Link
 	}
 	queue := []item{{node: v, prev: -1}}
 	seen := map[ssa.Value]bool{v: true}
 	for i := 0; i < len(queue); i++ {
 		for _, l := range g.succ[queue[i].node] {
-			if stop(l.to) {
-				p := []link{l}
+			if stop(l.To) {
+				p := []Link{l}
 				for j := i; queue[j].prev >= 0; j = queue[j].prev {
-					p = append([]link{queue[j].l}, p...)
+					p = append([]Link{queue[j].l}, p...)
 				}
 				return p
 			}
-			if !seen[l.to] {
-				seen[l.to] = true
-				queue = append(queue, item{node: l.to, prev: i, l: l})
+			if !seen[l.To] {
+				seen[l.To] = true
+				queue = append(queue, item{node: l.To, prev: i, l: l})
 			}
 		}
 	}
@@ -411,7 +366,7 @@ func (g *fgraph) path(v ssa.Value, stop func(ssa.Value) bool) []link {
 // that value: the evidence that the object xs may denote reaches itself,
 // rather than another instance of its type (as in a chain of list nodes).
 // It returns nil if there is none.
-func (h *heapGraph) cycleThrough(xs map[ssa.Value]bool) ([]link, ssa.Value) {
+func (h *refGraphs) cycleThrough(xs map[ssa.Value]bool) ([]Link, ssa.Value) {
 	for _, g := range h.graphs {
 		for _, n := range g.nodes {
 			if !xs[n] {
@@ -432,7 +387,7 @@ func (h *heapGraph) cycleThrough(xs map[ssa.Value]bool) ([]link, ssa.Value) {
 // cycle for the collector: when it marks what a finalizable object
 // reaches, it skips the pointers back into the object (scanObject's
 // "filter out nil and pointers back to the current object").
-func (g *fgraph) cycle(n ssa.Value) []link {
+func (g *fgraph) cycle(n ssa.Value) []Link {
 	type state struct {
 		node    ssa.Value
 		through bool // the chain has left n's own memory
@@ -440,24 +395,24 @@ func (g *fgraph) cycle(n ssa.Value) []link {
 	type item struct {
 		state
 		prev int
-		l    link
+		l    Link
 	}
 	queue := []item{{state: state{n, false}, prev: -1}}
 	seen := map[state]bool{{n, false}: true}
 	for i := 0; i < len(queue); i++ {
 		for _, l := range g.succ[queue[i].node] {
 			through := queue[i].through || l.box
-			if l.to == n {
+			if l.To == n {
 				if !through {
 					continue
 				}
-				p := []link{l}
+				p := []Link{l}
 				for j := i; queue[j].prev >= 0; j = queue[j].prev {
-					p = append([]link{queue[j].l}, p...)
+					p = append([]Link{queue[j].l}, p...)
 				}
 				return p
 			}
-			s := state{l.to, through || otherObject(l.to, n)}
+			s := state{l.To, through || otherObject(l.To, n)}
 			if !seen[s] {
 				seen[s] = true
 				queue = append(queue, item{state: s, prev: i, l: l})
@@ -475,7 +430,7 @@ func (g *fgraph) cycle(n ssa.Value) []link {
 func otherObject(v, n ssa.Value) bool {
 	switch v.(type) {
 	case *ssa.FieldAddr, *ssa.IndexAddr:
-		if canon(ssax.AddrRoot(v)) == n {
+		if ssax.Canon(ssax.AddrRoot(v)) == n {
 			return false // points into n
 		}
 	}
@@ -490,7 +445,7 @@ func otherObject(v, n ssa.Value) bool {
 
 // between returns a chain of links, in any function of the package, from a
 // value in from to a value in to, or nil.
-func (h *heapGraph) between(from, to map[ssa.Value]bool) []link {
+func (h *refGraphs) between(from, to map[ssa.Value]bool) []Link {
 	stop := func(v ssa.Value) bool { return to[v] }
 	for _, g := range h.graphs {
 		for _, n := range g.nodes {

@@ -1,12 +1,15 @@
-package ownership
+package ssax
 
 import "golang.org/x/tools/go/ssa"
 
-// sccs orders the package's functions callees first: the strongly connected
-// components of the static call graph (closures count as callees of the
-// function that creates them), in reverse topological order, as Tarjan's
-// algorithm produces them.
-func sccs(funcs []*ssa.Function) [][]*ssa.Function {
+// CalleesFirst orders a package's functions callees first: the strongly
+// connected components of the static call graph among funcs (closures count
+// as callees of the function that creates them; generic instances as their
+// origin), in reverse topological order, as Tarjan's algorithm produces
+// them. A bottom-up analysis that visits them in this order, and iterates
+// within each component until nothing changes, sees the final summary of
+// every callee outside the component, however deep the call chain.
+func CalleesFirst(funcs []*ssa.Function) [][]*ssa.Function {
 	local := make(map[*ssa.Function]bool, len(funcs))
 	for _, fn := range funcs {
 		local[fn] = true
@@ -65,7 +68,7 @@ func (t *tarjan) callees(fn *ssa.Function) []*ssa.Function {
 	var out []*ssa.Function
 	add := func(callee *ssa.Function) {
 		if callee != nil {
-			if o := origin(callee); t.local[o] && o != fn {
+			if o := Origin(callee); t.local[o] && o != fn {
 				out = append(out, o)
 			}
 		}
@@ -81,4 +84,19 @@ func (t *tarjan) callees(fn *ssa.Function) []*ssa.Function {
 		}
 	}
 	return out
+}
+
+// CallsItself reports whether fn calls itself directly (a component of one
+// function needs a second visit only then).
+func CallsItself(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if c, ok := instr.(ssa.CallInstruction); ok {
+				if callee := c.Common().StaticCallee(); callee != nil && Origin(callee) == fn {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
