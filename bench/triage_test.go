@@ -49,6 +49,9 @@ var reproducers = map[string]reproducer{
 	"sqlctx":          {analyzer: reservedclose.Analyzer},
 	"headdo":          {analyzer: reservedclose.Analyzer},
 	// Open.
+	"embeddedtb":  {analyzer: reservedclose.Analyzer, open: "Fatal promoted from an embedded testing.TB does not end the path"},
+	"canceledctx": {analyzer: reservedclose.Analyzer, open: "a database/sql acquisition with a context canceled before it is still an acquisition"},
+	"ownerborrow": {analyzer: reservedclose.Analyzer, open: "a method call on an inferred owning struct ends the caller's obligation, even when it only borrows the receiver"},
 }
 
 // recorder collects analysistest's complaints instead of failing.
