@@ -126,7 +126,7 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 				continue
 			}
 			fam, result, ok := env.acquisition(&call.Call)
-			if !ok {
+			if !ok || canceledBefore(call) {
 				continue
 			}
 			s := newSearch(env, fn, numbers())

@@ -248,7 +248,9 @@ func (s *search) receiverEffect(common *ssa.CallCommon, recv ssa.Value, e entry)
 		// except, inside the package that implements it, a method whose
 		// body visibly hands its receiver on (pgxpool's getPoolRows storing
 		// the conn in the rows that release it).
-		if fn := ssax.Callee(common); fn != nil && fn.Pkg() == s.env.pass.Pkg && !s.isParam {
+		// An inferred family has no such exception: its other methods
+		// (a wrapper's Exec, a Query on the owned statement) only use it.
+		if fn := ssax.Callee(common); fn != nil && fn.Pkg() == s.env.pass.Pkg && !s.isParam && !s.fam.Inferred {
 			if params, _, known := s.env.calleeSummary(common); known {
 				if p, _ := paramAt(params, 0); p.Effect == Keep {
 					return p, true

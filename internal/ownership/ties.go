@@ -184,3 +184,39 @@ func (t *tied) settledBefore(call *ssa.Call) bool {
 	}
 	return false
 }
+
+// canceledBefore reports an acquisition whose context was canceled on
+// every path before it: the library fails it without acquiring anything
+// (database/sql checks ctx.Done() first). Tests do this to check the error.
+func canceledBefore(call *ssa.Call) bool {
+	var ctx ssa.Value
+	for _, a := range call.Call.Args {
+		if ssax.TypeKey(a.Type()) == "context.Context" {
+			ctx = a
+			break
+		}
+	}
+	if ctx == nil {
+		return false
+	}
+	cancels := cancelsOf(ctx)
+	if len(cancels) == 0 {
+		return false
+	}
+	t := &tied{cancels: cancels}
+	at := call.Block()
+	for _, b := range call.Parent().Blocks {
+		if !b.Dominates(at) {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			if instr == call {
+				break
+			}
+			if c, ok := instr.(*ssa.Call); ok && t.releasedBy(&c.Call) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -79,6 +79,10 @@ func (s *search) misuses(rel releaseAt) []Misuse {
 				stop = true
 				break
 			}
+			if c, ok := instr.(*ssa.Call); ok && neverReturns(&c.Call) {
+				stop = true // dbt.Fatal(err) through an embedded testing.TB
+				break
+			}
 			if v, ok := instr.(ssa.Value); ok {
 				if e, ok := s.derive(v, st); ok {
 					e.v = v

@@ -31,6 +31,8 @@ type driver struct {
 	isLocked atomic.Bool
 }
 
+func (d *driver) Close() error { return d.conn.Close() }
+
 func casRestoreOnErr(lock *atomic.Bool, o, n bool, f func() error) error {
 	if !lock.CompareAndSwap(o, n) {
 		return errors.New("locked")
