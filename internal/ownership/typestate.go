@@ -96,6 +96,13 @@ func (s *search) misuses(rel releaseAt) []Misuse {
 			if bad {
 				report(pos, double, method)
 			}
+			if call, ok := instr.(*ssa.Call); ok && double && rel.deferred && pos.IsValid() {
+				// A direct release after a deferred one: from here on
+				// the resource is released now, not at exit.
+				out = append(out, s.misuses(releaseAt{call, st, false})...)
+				stop = true
+				break
+			}
 		}
 		if stop {
 			continue
