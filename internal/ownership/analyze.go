@@ -281,7 +281,9 @@ func (env *Env) summarize(fn *ssa.Function, numbers func() map[ssa.Value]int, v 
 	case o.released && len(o.leaks) == 0:
 		return Param{Effect: Release}
 	case o.released:
-		return Param{Effect: Keep} // released on some paths only
+		// Released on some paths only: maybe exactly when the error
+		// result says so.
+		return Param{Effect: Keep, Cond: s.releaseCondition()}
 	}
 	return Param{}
 }

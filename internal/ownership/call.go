@@ -22,9 +22,17 @@ const (
 // call interprets a call that receives the resource (as receiver, argument
 // or captured variable).
 func (s *search) call(instr ssa.CallInstruction, res *ssa.Call, common *ssa.CallCommon, st state, kind callKind) (state, bool) {
-	eff, as, in := s.callEffect(common, st)
-	if eff == Release && kind != callGo && !s.isParam {
-		s.out.releases = append(s.out.releases, releaseAt{instr, st, kind == callDefer})
+	eff, as, in, cond := s.callEffect(common, st)
+	if eff == Release && kind != callGo {
+		if !s.isParam {
+			s.out.releases = append(s.out.releases, releaseAt{instr, st, kind == callDefer})
+		}
+		s.out.releasePoints = append(s.out.releasePoints, instr)
+	}
+	if eff == Keep && cond != CondNone && res != nil {
+		// The callee released it if its error says so: keep following
+		// it on the other branch.
+		return s.set(st, conditionEntry(res, common.Signature(), cond)), false
 	}
 	if eff == Release && kind == callDefer {
 		if cells := s.boundCells(common, st); cells != nil {
@@ -124,13 +132,16 @@ func (s *search) boundCells(common *ssa.CallCommon, st state) []entry {
 // callEffect decides what a call does with the resource, combining what it
 // does with every operand that refers to it: releasing through any of them
 // releases it; otherwise keeping through any keeps it.
-func (s *search) callEffect(common *ssa.CallCommon, st state) (eff Effect, as, in uint32) {
+func (s *search) callEffect(common *ssa.CallCommon, st state) (eff Effect, as, in uint32, cond Cond) {
+	conds := 0
 	merge := func(p Param, e entry) {
 		switch {
 		case p.Effect == Release:
 			eff = Release
 		case p.Effect == Keep && eff != Release:
 			eff = Keep
+			cond = p.Cond
+			conds++
 		}
 		// What comes back is the resource itself only if what went in was.
 		if e.role == roleSelf {
@@ -144,7 +155,7 @@ func (s *search) callEffect(common *ssa.CallCommon, st state) (eff Effect, as, i
 	args := common.Args
 	recv := ssax.Receiver(common)
 	if recv != nil {
-		if e, ok := st.lookup(recv); ok && e.role != roleErr {
+		if e, ok := st.lookup(recv); ok && !e.role.isErr() {
 			if r, decided := s.receiverEffect(common, recv, e); decided {
 				merge(r, e)
 				if !common.IsInvoke() {
@@ -156,11 +167,11 @@ func (s *search) callEffect(common *ssa.CallCommon, st state) (eff Effect, as, i
 	}
 	if b, ok := common.Value.(*ssa.Builtin); ok {
 		for _, a := range args {
-			if e, ok := st.lookup(a); ok && e.role != roleErr {
+			if e, ok := st.lookup(a); ok && !e.role.isErr() {
 				merge(builtinEffect(b), e)
 			}
 		}
-		return eff, as, in
+		return eff, as, in, CondNone
 	}
 
 	params, freeVars, known := s.env.calleeSummary(common)
@@ -173,30 +184,33 @@ func (s *search) callEffect(common *ssa.CallCommon, st state) (eff Effect, as, i
 	}
 	offset := len(common.Args) - len(args) // receiver already decided
 	for i, a := range args {
-		if e, ok := st.lookup(a); ok && e.role != roleErr {
+		if e, ok := st.lookup(a); ok && !e.role.isErr() {
 			merge(summary(params, i+offset), e)
 		}
 	}
 	if recv != nil && common.IsInvoke() {
 		// An interface method called on something holding the resource.
-		if e, ok := st.lookup(recv); ok && e.role != roleErr {
+		if e, ok := st.lookup(recv); ok && !e.role.isErr() {
 			merge(summary(nil, -1), e)
 		}
 	}
 	if mc, ok := common.Value.(*ssa.MakeClosure); ok {
 		for i, b := range mc.Bindings {
-			if e, ok := st.lookup(b); ok && e.role != roleErr {
+			if e, ok := st.lookup(b); ok && !e.role.isErr() {
 				merge(summary(freeVars, i), e)
 			}
 		}
 	} else if e, ok := st.lookup(common.Value); ok && e.role == roleReleaser {
 		merge(Param{Effect: Release}, e) // cleanup()
-	} else if ok && e.role != roleErr && !common.IsInvoke() {
+	} else if ok && !e.role.isErr() && !common.IsInvoke() {
 		// Calling a func value that holds the resource: what it does is
 		// unknown here.
 		merge(summary(nil, -1), e)
 	}
-	return eff, as, in
+	if conds != 1 {
+		cond = CondNone // kept through two operands: no one error tells
+	}
+	return eff, as, in, cond
 }
 
 // unknownCallee is what a call the engine cannot see into is assumed to do

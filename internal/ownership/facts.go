@@ -111,6 +111,10 @@ func (e Effect) String() string {
 // Param summarises one parameter or free variable.
 type Param struct {
 	Effect Effect
+	// Cond, for Keep: the function releases it exactly when its error
+	// result says so (conditions.go); a caller that checks the error knows
+	// on which branch it still holds it.
+	Cond Cond
 	// ReturnedAs: results (bit i for result i) that are the parameter itself
 	// on some path; ReturnedIn: results that contain it.
 	ReturnedAs, ReturnedIn uint32
@@ -118,6 +122,9 @@ type Param struct {
 
 func (p Param) String() string {
 	s := p.Effect.String()
+	if p.Cond != CondNone {
+		s += "(" + p.Cond.String() + ")"
+	}
 	if p.ReturnedAs|p.ReturnedIn != 0 {
 		s += fmt.Sprintf("->%b/%b", p.ReturnedAs, p.ReturnedIn)
 	}

@@ -52,7 +52,7 @@ func (s *search) isReleaser(v ssa.Value, e entry, st state) bool {
 func (s *search) capturesOwnership(mc *ssa.MakeClosure, st state) bool {
 	captured := false
 	for _, b := range mc.Bindings {
-		if e, ok := st.lookup(b); ok && e.role != roleErr && e.role != roleErrCell {
+		if e, ok := st.lookup(b); ok && !e.role.isErr() && e.role != roleErrCell {
 			captured = true
 		}
 	}

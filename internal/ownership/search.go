@@ -35,6 +35,7 @@ const maxStatesPerBlock = 16
 type leak struct {
 	pos  token.Pos
 	kind leakKind
+	ret  *ssa.Return // leakReturn: the return
 }
 
 type leakKind uint8
@@ -59,6 +60,9 @@ type outcome struct {
 	returnedReleaser uint32
 	truncated        bool
 	releases         []releaseAt // where paths released it (for the typestate checks)
+	// releasePoints: where paths released it, for a parameter's summary
+	// (conditions.go).
+	releasePoints []ssa.Instruction
 }
 
 // settled reports whether a parameter's summary is already decided: one
@@ -233,7 +237,7 @@ func (s *search) block(f frame, stack []frame) []frame {
 // next acquisition overwrites the only reference.
 func (s *search) loopBack(instr ssa.Instruction, st state) {
 	if st.onlyDirect() && !s.isParam {
-		s.out.leaks = append(s.out.leaks, leak{instr.Pos(), leakLoop})
+		s.out.leaks = append(s.out.leaks, leak{pos: instr.Pos(), kind: leakLoop})
 		return
 	}
 	s.out.handed = true
@@ -408,6 +412,8 @@ func (s *search) branchEnds(b *ssa.BasicBlock, st state) (int, branchEnd) {
 		return fails, endNotAcquired // err != nil
 	case roleSelf:
 		return holds, endNotAcquired // r == nil
+	case roleOkErr:
+		return holds, endReleased // the callee released it when err == nil
 	case rolePart:
 		if s.fam != nil && s.fam.ReleaseField != "" && e.field == s.fam.ReleaseField {
 			return holds, endNotAcquired // resp.Body == nil: nothing to close

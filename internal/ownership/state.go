@@ -35,7 +35,15 @@ const (
 	// roleOwner: a struct (or a pointer to one) whose field `field` is the
 	// resource (the owning-field rule, fields.go).
 	roleOwner
+	// roleOkErr: the error result of a callee that releases the resource
+	// when it returns nil (Param.Cond == CondOnSuccess): on the branch
+	// where it is nil the resource is released.
+	roleOkErr
 )
+
+// isErr: an error value that says something about the resource without
+// carrying it.
+func (r role) isErr() bool { return r == roleErr || r == roleOkErr }
 
 // An entry is one tracked value.
 type entry struct {
@@ -48,6 +56,8 @@ type entry struct {
 	// functions that release it, or are the acquisition's error (-1: none).
 	selfMask, contMask, relMask uint32
 	errIdx                      int8
+	// okMask: components that are roleOkErr errors.
+	okMask uint32
 
 	// deferRelease: a deferred call releases whatever this cell holds at
 	// exit. The path is released if the cell still holds the resource then.
@@ -104,7 +114,7 @@ func (s state) without(num map[ssa.Value]int, v ssa.Value) state {
 func (s state) holdsResource() bool {
 	for _, e := range s {
 		switch e.role {
-		case roleErr, roleErrCell, roleSelect:
+		case roleErr, roleErrCell, roleSelect, roleOkErr:
 		default:
 			return true
 		}
@@ -131,7 +141,7 @@ func (s state) onlyDirect() bool {
 		if e.role == roleContainer {
 			return false
 		}
-		if _, ok := e.v.(*ssa.Phi); ok && e.role != roleErr {
+		if _, ok := e.v.(*ssa.Phi); ok && !e.role.isErr() {
 			return false
 		}
 	}
@@ -151,7 +161,7 @@ func (s state) key() uint64 {
 	for _, e := range s {
 		mix(uint64(e.n))
 		mix(uint64(e.role) | uint64(e.selfMask)<<8 | uint64(e.contMask)<<40)
-		mix(uint64(e.relMask))
+		mix(uint64(e.relMask) | uint64(e.okMask)<<32)
 		mix(uint64(uint8(e.errIdx)) | boolBit(e.deferRelease)<<8)
 		for i := 0; i < len(e.field); i++ {
 			mix(uint64(e.field[i]))

@@ -70,7 +70,7 @@ func (s *search) step(instr ssa.Instruction, st state) (state, bool) {
 		var sends uint32
 		for i, c := range in.States {
 			if c.Send != nil {
-				if e, ok := st.lookup(c.Send); ok && e.role != roleErr {
+				if e, ok := st.lookup(c.Send); ok && !e.role.isErr() {
 					sends |= 1 << i
 				}
 			}
@@ -134,7 +134,7 @@ func (s *search) exit(ret *ssa.Return, st state) {
 	returned := false
 	for i, r := range ret.Results {
 		e, ok := st.lookup(r)
-		if !ok || e.role == roleErr {
+		if !ok || e.role.isErr() {
 			continue
 		}
 		returned = true
@@ -156,7 +156,7 @@ func (s *search) exit(ret *ssa.Return, st state) {
 	case st.deferredRelease() || s.releasedAtExit:
 		s.out.released = true
 	default:
-		s.out.leaks = append(s.out.leaks, leak{returnPos(s.fn, ret), leakReturn})
+		s.out.leaks = append(s.out.leaks, leak{returnPos(s.fn, ret), leakReturn, ret})
 	}
 }
 
@@ -231,7 +231,7 @@ func (s *search) overwrite(in *ssa.Store, st state) (state, bool) {
 	case roleContainer:
 		st = s.unset(st, in.Addr)
 		if !st.holdsResource() && !s.isParam {
-			s.out.leaks = append(s.out.leaks, leak{in.Pos(), leakLost})
+			s.out.leaks = append(s.out.leaks, leak{pos: in.Pos(), kind: leakLost})
 			return st, true
 		}
 	}
@@ -292,6 +292,8 @@ func (s *search) derive(v ssa.Value, st state) (entry, bool) {
 			return entry{role: roleSelf}, true
 		case e.relMask&(1<<d.Index) != 0:
 			return entry{role: roleReleaser}, true
+		case e.okMask&(1<<d.Index) != 0:
+			return entry{role: roleOkErr}, true
 		case e.contMask&(1<<d.Index) != 0:
 			return s.loaded(d.Type())
 		case int(e.errIdx) == d.Index:
@@ -403,7 +405,7 @@ func (s *search) tracksAny(ops []*ssa.Value, st state) bool {
 		if op == nil || *op == nil {
 			continue
 		}
-		if e, ok := st.lookup(*op); ok && e.role != roleErr {
+		if e, ok := st.lookup(*op); ok && !e.role.isErr() {
 			return true
 		}
 	}
