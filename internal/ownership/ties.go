@@ -2,6 +2,7 @@ package ownership
 
 import (
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -60,7 +61,11 @@ func cancelsOf(ctx ssa.Value) []ssa.Value {
 			return cancels
 		}
 		call, ok := ext.Tuple.(*ssa.Call)
-		if !ok || !resource.IsCanceler(ssax.FuncKey(ssax.Callee(&call.Call))) {
+		if !ok {
+			return cancels
+		}
+		canceler := resource.IsCanceler(ssax.FuncKey(ssax.Callee(&call.Call)))
+		if !canceler && !returnsContextAndCancel(call.Call.Signature()) {
 			return cancels
 		}
 		for _, ref := range *call.Referrers() {
@@ -75,8 +80,24 @@ func cancelsOf(ctx ssa.Value) []ssa.Value {
 				}
 			}
 		}
+		if !canceler {
+			// A helper or func value handing out a ctx, cancel pair:
+			// its cancel cancels ctx; ancestors are not visible here.
+			return cancels
+		}
 		ctx = call.Call.Args[0]
 	}
+}
+
+// returnsContextAndCancel: (context.Context, context.CancelFunc), or a
+// plain func() in the second place.
+func returnsContextAndCancel(sig *types.Signature) bool {
+	res := sig.Results()
+	if res.Len() != 2 || ssax.TypeKey(res.At(0).Type()) != "context.Context" {
+		return false
+	}
+	f, ok := res.At(1).Type().Underlying().(*types.Signature)
+	return ok && f.Params().Len() == 0 && f.Results().Len() == 0
 }
 
 // releasedBy reports whether the call releases the resource on the

@@ -86,3 +86,38 @@ func maybeClosed(ctx context.Context, db *sql.DB, done bool) error {
 	maybeClose(conn, done)
 	return nil
 }
+
+// A ctx, cancel pair from a helper or a func value: canceling the context
+// closes the rows database/sql handed out for it.
+func timeoutCtx() (context.Context, context.CancelFunc) {
+	return context.WithCancel(context.Background())
+}
+
+func rowsCanceledByHelperCtx(db *sql.DB) error {
+	ctx, cancel := timeoutCtx()
+	defer cancel()
+	rows, err := db.QueryContext(ctx, "SELECT 1")
+	if err != nil {
+		return err
+	}
+	return rows.Err()
+}
+
+func rowsOfHelperCtxNotCanceled(db *sql.DB) error {
+	ctx, _ := timeoutCtx()
+	rows, err := db.QueryContext(ctx, "SELECT 1") // want `\*sql.Rows acquired here is not released on the path returning at line 112`
+	if err != nil {
+		return err
+	}
+	return rows.Err()
+}
+
+func rowsCanceledByFuncValueCtx(db *sql.DB, mk func() (context.Context, context.CancelFunc)) error {
+	ctx, cancel := mk()
+	defer cancel()
+	rows, err := db.QueryContext(ctx, "SELECT 1")
+	if err != nil {
+		return err
+	}
+	return rows.Err()
+}
