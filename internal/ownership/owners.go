@@ -77,9 +77,41 @@ func (env *Env) ownerFamily(t types.Type) *resource.Family {
 		inherit(fam, inner, mset)
 	}
 	if len(fam.Release) == 0 {
-		return nil
+		fam = env.exposedFamily(named, fam)
 	}
 	env.owners[key] = fam
+	return fam
+}
+
+// exposedFamily: a wrapper with no release method of its own that exposes
+// the resource in an exported field (Result{Rows *sql.Rows; N int}) is
+// released through that field, as an *http.Response through its Body.
+// Only one such field: with two, which one the caller owns is not clear.
+func (env *Env) exposedFamily(named *types.Named, fam *resource.Family) *resource.Family {
+	st := named.Underlying().(*types.Struct)
+	var inner *resource.Family
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if !f.Exported() || f.Embedded() {
+			continue
+		}
+		ff := env.familyOfType(f.Type())
+		if ff == nil || ff.ReleaseField != "" {
+			continue
+		}
+		if inner != nil {
+			return nil
+		}
+		inner, fam.ReleaseField = ff, f.Name()
+	}
+	if inner == nil {
+		return nil
+	}
+	fam.Release = inner.Release
+	fam.ReleasedWhenFalse = inner.ReleasedWhenFalse
+	fam.ReleasedOnError = inner.ReleasedOnError
+	fam.ReleaseTwiceSafe = inner.ReleaseTwiceSafe
+	fam.DeferFix = inner.DeferFix
 	return fam
 }
 

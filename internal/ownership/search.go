@@ -432,7 +432,8 @@ func (s *search) releasedWhenFalse(call *ssa.Call, st state) bool {
 	}
 	e, ok := st.lookup(recv)
 	m := ssax.Method(&call.Call)
-	return ok && e.role == roleSelf && m != nil && slices.Contains(s.fam.ReleasedWhenFalse, m.Name())
+	onResource := e.role == roleSelf || e.role == rolePart && s.fam.ReleaseField != "" && e.field == s.fam.ReleaseField
+	return ok && onResource && m != nil && slices.Contains(s.fam.ReleasedWhenFalse, m.Name())
 }
 
 // errIsSentinel matches err == X where X is a package-level error

@@ -216,3 +216,46 @@ func maybeUse(ctx context.Context, db *sql.DB) {
 	}
 	_ = m
 }
+
+// Page has no release method but exposes its rows: it is released through
+// that field, like an *http.Response through its Body.
+type Page struct {
+	Rows *sql.Rows
+	Size int
+}
+
+func pageOf(ctx context.Context, db *sql.DB) (*Page, error) {
+	r, err := db.QueryContext(ctx, "SELECT 1")
+	if err != nil {
+		return nil, err
+	}
+	return &Page{Rows: r, Size: 10}, nil
+}
+
+func pageLeak(ctx context.Context, db *sql.DB) int {
+	p, err := pageOf(ctx, db) // want `\*owners.Page acquired here is not released on the path returning at line 240 \(call Rows.Close, or defer p.Rows.Close\(\) after the error check\)`
+	if err != nil {
+		return 0
+	}
+	return p.Size
+}
+
+func pageClosed(ctx context.Context, db *sql.DB) int {
+	p, err := pageOf(ctx, db)
+	if err != nil {
+		return 0
+	}
+	defer p.Rows.Close()
+	return p.Size
+}
+
+func pageDrained(ctx context.Context, db *sql.DB) (n int) {
+	p, err := pageOf(ctx, db)
+	if err != nil {
+		return 0
+	}
+	for p.Rows.Next() {
+		n++
+	}
+	return n
+}
