@@ -302,7 +302,7 @@ func (env *Env) isReleaseMethod(m *types.Func, recv types.Type) bool {
 }
 
 func paramAt(ps []Param, i int) (Param, bool) {
-	if i < len(ps) {
+	if i >= 0 && i < len(ps) {
 		return ps[i], true
 	}
 	return Param{}, false
