@@ -41,8 +41,29 @@ func (s *search) isReleaser(v ssa.Value, e entry, st state) bool {
 	if e.role == roleReleaser {
 		return true
 	}
-	mc, ok := v.(*ssa.MakeClosure)
-	return ok && s.closureEffect(mc, st) == Release
+	return s.releasingClosure(v, st, map[ssa.Value]bool{})
+}
+
+// releasingClosure: v is a closure that releases what it captures, or a
+// φ of such closures (`cleanup := func() {...}; if locked { cleanup =
+// func() {...} }`).
+func (s *search) releasingClosure(v ssa.Value, st state, seen map[ssa.Value]bool) bool {
+	if seen[v] {
+		return true
+	}
+	seen[v] = true
+	switch v := v.(type) {
+	case *ssa.MakeClosure:
+		return s.closureEffect(v, st) == Release
+	case *ssa.Phi:
+		for _, in := range v.Edges {
+			if !s.releasingClosure(in, st, seen) {
+				return false
+			}
+		}
+		return len(v.Edges) > 0
+	}
+	return false
 }
 
 // capturesOwnership reports whether a closure takes the resource over:

@@ -5,6 +5,7 @@ package handles
 import (
 	"context"
 	"database/sql"
+	"errors"
 
 	"rc/handles/lib"
 )
@@ -37,7 +38,7 @@ func calledCleanup(ctx context.Context, db *sql.DB) error {
 }
 
 func droppedCleanup(ctx context.Context, db *sql.DB) error {
-	conn, _, err := getConn(ctx, db) // want `\*sql.Conn acquired here is not released on the path returning at line 44`
+	conn, _, err := getConn(ctx, db) // want `\*sql.Conn acquired here is not released on the path returning at line 45`
 	if err != nil {
 		return err
 	}
@@ -45,7 +46,7 @@ func droppedCleanup(ctx context.Context, db *sql.DB) error {
 }
 
 func cleanupOnOnePath(ctx context.Context, db *sql.DB, fast bool) error {
-	conn, cleanup, err := getConn(ctx, db) // want `\*sql.Conn acquired here is not released on the path returning at line 53`
+	conn, cleanup, err := getConn(ctx, db) // want `\*sql.Conn acquired here is not released on the path returning at line 54`
 	if err != nil {
 		return err
 	}
@@ -80,7 +81,7 @@ func crossPackage(ctx context.Context, db *sql.DB) error {
 }
 
 func crossPackageDropped(ctx context.Context, db *sql.DB) error {
-	conn, _, err := lib.Conn(ctx, db) // want `\*sql.Conn acquired here is not released on the path returning at line 87`
+	conn, _, err := lib.Conn(ctx, db) // want `\*sql.Conn acquired here is not released on the path returning at line 88`
 	if err != nil {
 		return err
 	}
@@ -90,7 +91,7 @@ func crossPackageDropped(ctx context.Context, db *sql.DB) error {
 // A closure that only uses the connection borrows it, even when returned:
 // the connection must still be closed by someone.
 func returnsBorrowingClosure(ctx context.Context, db *sql.DB) func() error {
-	conn, err := db.Conn(ctx) // want `\*sql.Conn acquired here is not released on the path returning at line 97`
+	conn, err := db.Conn(ctx) // want `\*sql.Conn acquired here is not released on the path returning at line 98`
 	if err != nil {
 		return nil
 	}
@@ -110,7 +111,7 @@ func returnsClosingClosure(ctx context.Context, db *sql.DB) func() error {
 }
 
 func goroutineBorrows(ctx context.Context, db *sql.DB, done chan error) {
-	conn, err := db.Conn(ctx) // want `\*sql.Conn acquired here is not released on the path returning at line 118`
+	conn, err := db.Conn(ctx) // want `\*sql.Conn acquired here is not released on the path returning at line 119`
 	if err != nil {
 		return
 	}
@@ -131,7 +132,7 @@ func goroutineCloses(ctx context.Context, db *sql.DB, done chan error) {
 var hooks []func()
 
 func storedBorrowingClosure(ctx context.Context, db *sql.DB) {
-	conn, err := db.Conn(ctx) // want `\*sql.Conn acquired here is not released on the path returning at line 139`
+	conn, err := db.Conn(ctx) // want `\*sql.Conn acquired here is not released on the path returning at line 140`
 	if err != nil {
 		return
 	}
@@ -144,4 +145,40 @@ func storedClosingClosure(ctx context.Context, db *sql.DB) {
 		return
 	}
 	hooks = append(hooks, func() { conn.Close() })
+}
+
+// The cleanup is chosen on a branch (a φ of two releasing closures), and
+// called from a deferred closure.
+func getLockedConn(ctx context.Context, db *sql.DB, lock bool) (*sql.Conn, func() error, error) {
+	c, err := db.Conn(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	cleanup := func() error { return c.Close() }
+	if lock {
+		cleanup = func() error {
+			_, err := c.ExecContext(ctx, "SELECT RELEASE_LOCK('x')")
+			return errors.Join(err, c.Close())
+		}
+	}
+	return c, cleanup, nil
+}
+
+func cleanupInDeferredClosure(ctx context.Context, db *sql.DB) (retErr error) {
+	conn, cleanup, err := getLockedConn(ctx, db, true)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		retErr = errors.Join(retErr, cleanup())
+	}()
+	return conn.PingContext(ctx)
+}
+
+func cleanupChosenDropped(ctx context.Context, db *sql.DB) error {
+	conn, _, err := getLockedConn(ctx, db, true) // want `\*sql.Conn acquired here is not released on the path returning at line 183`
+	if err != nil {
+		return err
+	}
+	return conn.PingContext(ctx)
 }
