@@ -115,7 +115,10 @@ func TestBadSettingsFailLoudly(t *testing.T) {
 // settings on the same package as reservedclose's -acquire test.
 func TestAcquireSettingReachesTheAnalysis(t *testing.T) {
 	as, err := plugin.Analyzers(plugin.Settings{
-		Acquire: []plugin.Acquire{{Func: "extra/thirdparty.Pool.Take", Release: []string{"Done"}}},
+		Acquire: []plugin.Acquire{
+			{Func: "extra/thirdparty.Pool.Take", Release: []string{"Done"}},
+			{Func: "extra/thirdparty.Pool.Results", Release: []string{"Close"}},
+		},
 		Disable: []string{"refcycle"},
 	})
 	require.NoError(t, err)
