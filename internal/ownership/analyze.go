@@ -132,10 +132,13 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 			s := newSearch(env, fn, numbers())
 			s.fam, s.start = fam, call
 			s.ties = env.tiesOf(call)
-			s.releasedAtExit = s.ties.settledBefore(call)
+			s.releasedAtExit = s.ties.settledBefore(call) || env.parentArranged(s.ties)
 			s.selfType = resultType(call, result)
 			s.run(b, i+1, acquired(call, result, env.releasers(&call.Call)))
-			if info.acquire == nil && !resource.NotAcquiredBy(ssax.FuncKey(ssax.FuncObject(fn))) {
+			switch {
+			case s.out.arranged && s.out.returnedAs != 0:
+				info.arranged |= s.out.returnedAs
+			case info.acquire == nil && !resource.NotAcquiredBy(ssax.FuncKey(ssax.FuncObject(fn))):
 				info.acquire = returnedAcquisition(fn, fam, s.out)
 			}
 			if info.wraps < 0 {
@@ -311,8 +314,8 @@ func (env *Env) exportFacts(fn *ssa.Function, exported *Summaries) {
 	if info.acquire != nil && !env.pass.ImportObjectFact(obj, new(AcquireFact)) {
 		env.pass.ExportObjectFact(obj, info.acquire)
 	}
-	if len(info.params) > 0 {
-		exported.Funcs = append(exported.Funcs, FuncSummary{ssax.FuncKey(obj), info.params})
+	if len(info.params) > 0 || info.arranged != 0 {
+		exported.Funcs = append(exported.Funcs, FuncSummary{ssax.FuncKey(obj), info.params, info.arranged})
 	}
 }
 
@@ -327,5 +330,5 @@ func lowestBit(m uint32) int {
 
 func (a *funcInfo) equal(b *funcInfo) bool {
 	return slices.Equal(a.params, b.params) && slices.Equal(a.freeVars, b.freeVars) &&
-		(a.acquire == nil) == (b.acquire == nil) && a.wraps == b.wraps
+		(a.acquire == nil) == (b.acquire == nil) && a.wraps == b.wraps && a.arranged == b.arranged
 }

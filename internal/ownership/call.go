@@ -53,6 +53,12 @@ func (s *search) call(instr ssa.CallInstruction, res *ssa.Call, common *ssa.Call
 	case eff != Borrow:
 		// Kept by the callee, or owned by the goroutine that releases it.
 		s.out.handed = true
+		if kind == callPlain && !s.isParam && s.handsReleaser(common, st) {
+			// Its release is arranged (t.Cleanup): the path goes on, to
+			// see whether the resource is returned too.
+			s.out.arranged = true
+			return s.releasedAtExitFrom(st), false
+		}
 		return st, true
 	}
 	if res == nil {

@@ -25,7 +25,7 @@ type Env struct {
 	families map[string]*resource.Family // by type key; nil entries cache misses
 	extra    map[string]resource.Extra   // user-declared acquisitions by function key
 
-	summaries map[*types.Package]map[string][]Param // imported, by package
+	summaries map[*types.Package]map[string]FuncSummary // imported, by package
 
 	// Owning structs (owners.go): inferred families by type key (nil
 	// entries cache misses), the functions inferred to acquire one, and
@@ -51,6 +51,9 @@ type funcInfo struct {
 	// wraps is the result that holds, inside a struct, what fn acquired
 	// (-1: none): fn acquires that struct if it owns a release method.
 	wraps int
+	// arranged: results that are a resource fn acquired and whose release
+	// it arranged (handles.go).
+	arranged uint32
 }
 
 // NewEnv returns the engine for one pass.
@@ -62,7 +65,7 @@ func NewEnv(pass *analysis.Pass, strict bool, extra []resource.Extra) *Env {
 		families: make(map[string]*resource.Family),
 		extra:    make(map[string]resource.Extra, len(extra)),
 
-		summaries: make(map[*types.Package]map[string][]Param),
+		summaries: make(map[*types.Package]map[string]FuncSummary),
 		owners:    make(map[string]*resource.Family),
 		inferred:  make(map[*ssa.Function]*AcquireFact),
 		ssaFuncs:  make(map[*types.Func]*ssa.Function),
@@ -252,7 +255,7 @@ func (env *Env) calleeSummary(common *ssa.CallCommon) (params, freeVars []Param,
 		params[i].Effect = Release
 		return params, nil, true
 	}
-	params = env.imported(obj.Pkg())[ssax.FuncKey(obj)]
+	params = env.imported(obj.Pkg())[ssax.FuncKey(obj)].Params
 	if isBoundThunk(fn) {
 		// A method value x.M: its one free variable is M's receiver.
 		if len(params) > 0 {
@@ -264,17 +267,17 @@ func (env *Env) calleeSummary(common *ssa.CallCommon) (params, freeVars []Param,
 }
 
 // imported returns the summaries of a dependency (cached per package).
-func (env *Env) imported(pkg *types.Package) map[string][]Param {
+func (env *Env) imported(pkg *types.Package) map[string]FuncSummary {
 	if m, ok := env.summaries[pkg]; ok {
 		return m
 	}
 	var fact Summaries
 	env.pass.ImportPackageFact(pkg, &fact)
-	var m map[string][]Param
+	var m map[string]FuncSummary
 	if len(fact.Funcs) > 0 {
-		m = make(map[string][]Param, len(fact.Funcs))
+		m = make(map[string]FuncSummary, len(fact.Funcs))
 		for _, fs := range fact.Funcs {
-			m[fs.Key] = fs.Params
+			m[fs.Key] = fs
 		}
 	}
 	env.summaries[pkg] = m

@@ -69,6 +69,10 @@ type Summaries struct {
 type FuncSummary struct {
 	Key    string
 	Params []Param
+	// Arranged: results (bit i for result i) that are a resource whose
+	// release the function has already arranged (handed a closure that
+	// releases it to t.Cleanup): its callers owe nothing.
+	Arranged uint32
 }
 
 func (*Summaries) AFact() {}

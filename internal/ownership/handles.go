@@ -107,3 +107,56 @@ func (s *search) closureEffect(mc *ssa.MakeClosure, st state) Effect {
 	}
 	return eff
 }
+
+// handsReleaser reports a call that receives a function releasing the
+// resource (t.Cleanup(func() { tx.Rollback() })): whoever keeps it will
+// release the resource.
+func (s *search) handsReleaser(common *ssa.CallCommon, st state) bool {
+	for _, a := range common.Args {
+		if e, ok := st.lookup(a); ok && s.isReleaser(a, e, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// parentArranged reports a resource tied to a parent whose release the
+// function that returned it arranged (a test helper that registered the
+// transaction's Rollback with t.Cleanup): the parent's end releases it.
+func (env *Env) parentArranged(t *tied) bool {
+	if t == nil || t.parent == nil {
+		return false
+	}
+	v, idx := t.parent, 0
+	if ext, ok := v.(*ssa.Extract); ok {
+		v, idx = ext.Tuple, ext.Index
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	fn := call.Call.StaticCallee()
+	if fn == nil {
+		return false
+	}
+	if info := env.local[ssax.Origin(fn)]; info != nil {
+		return info.arranged&(1<<idx) != 0
+	}
+	obj := ssax.FuncObject(fn)
+	if obj == nil || obj.Pkg() == nil {
+		return false
+	}
+	return env.imported(obj.Pkg())[ssax.FuncKey(obj)].Arranged&(1<<idx) != 0
+}
+
+// releasedAtExitFrom marks every value that holds the resource as released
+// at exit, like a deferred release.
+func (s *search) releasedAtExitFrom(st state) state {
+	for _, e := range st {
+		if !e.role.isErr() && !e.deferRelease {
+			e.deferRelease = true
+			st = s.set(st, e)
+		}
+	}
+	return st
+}

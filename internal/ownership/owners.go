@@ -133,7 +133,7 @@ func (env *Env) releasesReceiver(m *types.Func) bool {
 	if m.Pkg() == env.pass.Pkg {
 		params = env.localSummary(m)
 	} else if m.Pkg() != nil {
-		params = env.imported(m.Pkg())[ssax.FuncKey(m)]
+		params = env.imported(m.Pkg())[ssax.FuncKey(m)].Params
 	}
 	p, _ := paramAt(params, 0)
 	return p.Effect == Release

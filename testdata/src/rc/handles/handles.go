@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"testing"
 
 	"rc/handles/lib"
 )
@@ -38,7 +39,7 @@ func calledCleanup(ctx context.Context, db *sql.DB) error {
 }
 
 func droppedCleanup(ctx context.Context, db *sql.DB) error {
-	conn, _, err := getConn(ctx, db) // want `\*sql.Conn acquired here is not released on the path returning at line 45`
+	conn, _, err := getConn(ctx, db) // want `\*sql.Conn acquired here is not released on the path returning at line 46`
 	if err != nil {
 		return err
 	}
@@ -46,7 +47,7 @@ func droppedCleanup(ctx context.Context, db *sql.DB) error {
 }
 
 func cleanupOnOnePath(ctx context.Context, db *sql.DB, fast bool) error {
-	conn, cleanup, err := getConn(ctx, db) // want `\*sql.Conn acquired here is not released on the path returning at line 54`
+	conn, cleanup, err := getConn(ctx, db) // want `\*sql.Conn acquired here is not released on the path returning at line 55`
 	if err != nil {
 		return err
 	}
@@ -81,7 +82,7 @@ func crossPackage(ctx context.Context, db *sql.DB) error {
 }
 
 func crossPackageDropped(ctx context.Context, db *sql.DB) error {
-	conn, _, err := lib.Conn(ctx, db) // want `\*sql.Conn acquired here is not released on the path returning at line 88`
+	conn, _, err := lib.Conn(ctx, db) // want `\*sql.Conn acquired here is not released on the path returning at line 89`
 	if err != nil {
 		return err
 	}
@@ -91,7 +92,7 @@ func crossPackageDropped(ctx context.Context, db *sql.DB) error {
 // A closure that only uses the connection borrows it, even when returned:
 // the connection must still be closed by someone.
 func returnsBorrowingClosure(ctx context.Context, db *sql.DB) func() error {
-	conn, err := db.Conn(ctx) // want `\*sql.Conn acquired here is not released on the path returning at line 98`
+	conn, err := db.Conn(ctx) // want `\*sql.Conn acquired here is not released on the path returning at line 99`
 	if err != nil {
 		return nil
 	}
@@ -111,7 +112,7 @@ func returnsClosingClosure(ctx context.Context, db *sql.DB) func() error {
 }
 
 func goroutineBorrows(ctx context.Context, db *sql.DB, done chan error) {
-	conn, err := db.Conn(ctx) // want `\*sql.Conn acquired here is not released on the path returning at line 119`
+	conn, err := db.Conn(ctx) // want `\*sql.Conn acquired here is not released on the path returning at line 120`
 	if err != nil {
 		return
 	}
@@ -132,7 +133,7 @@ func goroutineCloses(ctx context.Context, db *sql.DB, done chan error) {
 var hooks []func()
 
 func storedBorrowingClosure(ctx context.Context, db *sql.DB) {
-	conn, err := db.Conn(ctx) // want `\*sql.Conn acquired here is not released on the path returning at line 140`
+	conn, err := db.Conn(ctx) // want `\*sql.Conn acquired here is not released on the path returning at line 141`
 	if err != nil {
 		return
 	}
@@ -176,9 +177,54 @@ func cleanupInDeferredClosure(ctx context.Context, db *sql.DB) (retErr error) {
 }
 
 func cleanupChosenDropped(ctx context.Context, db *sql.DB) error {
-	conn, _, err := getLockedConn(ctx, db, true) // want `\*sql.Conn acquired here is not released on the path returning at line 183`
+	conn, _, err := getLockedConn(ctx, db, true) // want `\*sql.Conn acquired here is not released on the path returning at line 184`
 	if err != nil {
 		return err
 	}
 	return conn.PingContext(ctx)
+}
+
+// A test helper that registers the rollback with t.Cleanup: its callers owe
+// nothing, neither for the transaction nor for the rows it owns.
+func beginTx(t *testing.T, db *sql.DB) *sql.Tx {
+	tx, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { tx.Rollback() })
+	return tx
+}
+
+func rowsOfCleanupTx(t *testing.T, db *sql.DB) {
+	tx := beginTx(t, db)
+	rows, err := tx.Query("SELECT 1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Without the cleanup, the helper hands the transaction to its caller.
+func beginTxPlain(t *testing.T, db *sql.DB) *sql.Tx {
+	tx, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tx
+}
+
+func plainTx(t *testing.T, db *sql.DB) {
+	tx := beginTxPlain(t, db) // want `\*sql.Tx acquired here is not released on the path returning at line 223`
+	if _, err := tx.Exec("DELETE FROM t"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func cleanupTx(t *testing.T, db *sql.DB) {
+	tx := beginTx(t, db)
+	if _, err := tx.Exec("DELETE FROM t"); err != nil {
+		t.Fatal(err)
+	}
 }
