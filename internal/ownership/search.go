@@ -60,9 +60,9 @@ type outcome struct {
 	returnedReleaser uint32
 	// arranged: a path handed on a function that releases it (a closure
 	// given to t.Cleanup): its release is arranged.
-	arranged bool
-	truncated        bool
-	releases         []releaseAt // where paths released it (for the typestate checks)
+	arranged  bool
+	truncated bool
+	releases  []releaseAt // where paths released it (for the typestate checks)
 	// releasePoints: where paths released it, for a parameter's summary
 	// (conditions.go).
 	releasePoints []ssa.Instruction
