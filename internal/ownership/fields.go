@@ -62,7 +62,8 @@ func (s *search) noteOwningStore(in *ssa.Store, e entry) {
 	if named == nil || f == nil || named.Obj().Pkg() != s.env.pass.Pkg || f.Embedded() {
 		return
 	}
-	s.owningStores = append(s.owningStores, OwningField{Struct: named.Obj(), Field: f, Family: *s.fam, Stored: in.Pos()})
+	// The origin field: one per generic type, whatever its instance.
+	s.owningStores = append(s.owningStores, OwningField{Struct: named.Obj(), Field: f.Origin(), Family: *s.fam, Stored: in.Pos()})
 }
 
 // commitOwning records the owning fields an acquisition's search found,
@@ -181,7 +182,10 @@ func (env *Env) releasedAnywhere(of *OwningField) bool {
 					continue
 				}
 				fa, ok := load.X.(*ssa.FieldAddr)
-				if !ok || ssax.Field(fa.X.Type(), fa.Field) != of.Field {
+				if !ok {
+					continue
+				}
+				if f := ssax.Field(fa.X.Type(), fa.Field); f == nil || f.Origin() != of.Field {
 					continue
 				}
 				s := newSearch(env, fn, nil)
