@@ -55,6 +55,8 @@ var reproducers = map[string]reproducer{
 	"ownerborrow":    {analyzer: reservedclose.Analyzer},
 	"capturemiss":    {analyzer: reservedclose.Analyzer},
 	"cleanupclosure": {analyzer: reservedclose.Analyzer},
+	// Open.
+	"ctxpair": {analyzer: reservedclose.Analyzer, open: "a (ctx, cancel) pair from a func value: the deferred cancel does not release the Rows acquired with ctx"},
 }
 
 // recorder collects analysistest's complaints instead of failing.
