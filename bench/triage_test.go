@@ -56,7 +56,8 @@ var reproducers = map[string]reproducer{
 	"capturemiss":    {analyzer: reservedclose.Analyzer},
 	"cleanupclosure": {analyzer: reservedclose.Analyzer},
 	// Open.
-	"ctxpair": {analyzer: reservedclose.Analyzer, open: "a (ctx, cancel) pair from a func value: the deferred cancel does not release the Rows acquired with ctx"},
+	"ctxpair":  {analyzer: reservedclose.Analyzer, open: "a (ctx, cancel) pair from a func value: the deferred cancel does not release the Rows acquired with ctx"},
+	"flagbody": {analyzer: reservedclose.Analyzer, open: "a wrapper that leaves its response body open only under a caller-set flag hands the body on those paths; connlint sees no acquisition"},
 }
 
 // recorder collects analysistest's complaints instead of failing.
