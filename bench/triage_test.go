@@ -55,8 +55,8 @@ var reproducers = map[string]reproducer{
 	"ownerborrow":    {analyzer: reservedclose.Analyzer},
 	"capturemiss":    {analyzer: reservedclose.Analyzer},
 	"cleanupclosure": {analyzer: reservedclose.Analyzer},
+	"ctxpair":        {analyzer: reservedclose.Analyzer},
 	// Open.
-	"ctxpair":  {analyzer: reservedclose.Analyzer, open: "a (ctx, cancel) pair from a func value: the deferred cancel does not release the Rows acquired with ctx"},
 	"flagbody": {analyzer: reservedclose.Analyzer, open: "a wrapper that leaves its response body open only under a caller-set flag hands the body on those paths; connlint sees no acquisition"},
 	"helpertx": {analyzer: reservedclose.Analyzer, open: "Rows of a Tx (or of a Stmt prepared on it) whose Rollback a test helper registered with t.Cleanup are reported as leaks"},
 }
