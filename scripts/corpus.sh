@@ -49,9 +49,6 @@ MODULES=(
 	"resty github.com/go-resty/resty/v2@v2.17.2 ./..."
 	"retryablehttp github.com/hashicorp/go-retryablehttp@v0.7.8 ./..."
 	"pocketbase github.com/pocketbase/pocketbase@v0.28.0 ./..."
-	"mssql github.com/microsoft/go-mssqldb@v1.11.2 ./..."
-	"clickhouse github.com/ClickHouse/clickhouse-go/v2@v2.51.0 ./..."
-	"kratos github.com/ory/kratos@v1.3.1 ./..."
 )
 # Packages left out, for both builds (a load error for any tool).
 EXCLUDE=()

@@ -80,7 +80,7 @@ func TestRowsOfStmtOnCleanupTx(t *testing.T) {
 
 func TestRowsOfBareTx(t *testing.T) {
 	var db *sql.DB
-	tx := beginBare(t, db) // want `\*sql\.Tx acquired here is not released`
+	tx := beginBare(t, db)            // want `\*sql\.Tx acquired here is not released`
 	rows, err := tx.Query("select 1") // want `\*sql\.Rows acquired here is not released`
 	if err != nil {
 		t.Fatal(err)
