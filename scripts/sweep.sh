@@ -37,8 +37,8 @@ CAP_GB=${SWEEP_CAP_GB:-20}
 # name, module@version (or "std"), patterns, mode
 MODULES=(
 	"std std std standalone"
-	"pgx github.com/jackc/pgx/v5@latest ./... standalone"
-	"goredis github.com/redis/go-redis/v9@latest ./... standalone"
+	"pgx github.com/jackc/pgx/v5@v5.12.0 ./... standalone"
+	"goredis github.com/redis/go-redis/v9@v9.23.0 ./... standalone"
 	"xtools golang.org/x/tools@v0.52.0 ./... standalone"
 	"vitess vitess.io/vitess@v0.24.4 ./go/... vet"
 )
