@@ -269,7 +269,7 @@ func (env *Env) summarize(fn *ssa.Function, numbers func() map[ssa.Value]int, v 
 		start.role, s.selfType = roleContainer, ptr.Elem()
 	}
 	s.fam = env.familyOfType(s.selfType)
-	if isCollection(v.Type()) && !cell && s.elementsReleased(v) {
+	if isCollection(v.Type()) && !cell && elementsMayHold(v.Type()) && s.elementsReleased(v) {
 		// closeAll(cs ...io.Closer): releasing the elements releases
 		// what the caller put in the collection.
 		return Param{Effect: Release}

@@ -132,6 +132,21 @@ func isCollection(t types.Type) bool {
 	return false
 }
 
+// elementsMayHold: the elements of a slice or array can carry a resource
+// (a []byte or a big.nat cannot, whatever its callees do with it).
+func elementsMayHold(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	switch c := t.Underlying().(type) {
+	case *types.Slice:
+		return ssax.MayHoldPointers(c.Elem())
+	case *types.Array:
+		return ssax.MayHoldPointers(c.Elem())
+	}
+	return false
+}
+
 // cellReleased follows a variable holding a collection: its loads, and the
 // closures that capture it and release or keep what it holds.
 func (s *search) cellReleased(cell *ssa.Alloc, visit func(ssa.Value) bool) bool {

@@ -34,7 +34,8 @@ func (env *Env) ownerFamily(t types.Type) *resource.Family {
 	if named == nil || types.IsInterface(named) {
 		return nil
 	}
-	if _, isStruct := named.Underlying().(*types.Struct); !isStruct {
+	st, isStruct := named.Underlying().(*types.Struct)
+	if !isStruct {
 		return nil
 	}
 	key := ssax.TypeKey(named)
@@ -47,6 +48,9 @@ func (env *Env) ownerFamily(t types.Type) *resource.Family {
 		return nil
 	}
 	env.owners[key] = nil // a struct that embeds itself through a pointer
+	if !env.mayOwn(st) {
+		return nil
+	}
 	fam := &resource.Family{Key: key, Display: displayName(types.NewPointer(named)), Inferred: true}
 	var declared, promoted []*types.Func
 	mset := types.NewMethodSet(types.NewPointer(named))
@@ -113,6 +117,27 @@ func (env *Env) exposedFamily(named *types.Named, fam *resource.Family) *resourc
 	fam.ReleaseTwiceSafe = inner.ReleaseTwiceSafe
 	fam.DeferFix = inner.DeferFix
 	return fam
+}
+
+// mayOwn: some field of the struct can hold a resource: a resource type,
+// an owning struct, or an interface with a release method (an io.Closer
+// holding a response body). A struct of plain data (big.Int's sign and
+// digits) is no owner, whatever its methods' summaries say.
+func (env *Env) mayOwn(st *types.Struct) bool {
+	for i := range st.NumFields() {
+		t := st.Field(i).Type()
+		if env.familyOfType(t) != nil || env.ownerFamily(t) != nil {
+			return true
+		}
+		if it, ok := t.Underlying().(*types.Interface); ok {
+			for j := range it.NumMethods() {
+				if resource.IsReleaseName(it.Method(j).Name()) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // releaseShaped: a method that could be a wrapper's release takes nothing
