@@ -35,7 +35,7 @@ func send(addr string) error {
 }
 
 func sendLeaky(addr string) error {
-	c, err := mail.Dial(addr) // want `\*mail\.Client acquired here is not released on the path returning at line 42`
+	c, err := mail.Dial(addr) // want `\*mail\.Client acquired here is not released on the path returning at line 43`
 	if err != nil {
 		return err
 	}
