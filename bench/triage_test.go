@@ -60,6 +60,7 @@ var reproducers = map[string]reproducer{
 	"closedguard":   {analyzer: reservedclose.Analyzer, open: "owning-field rule: an idempotent Close's early return when the receiver is already closed (the state its releasing path stores) is reported as leaving the field held (pgx PgConn.Close)"},
 	"fieldreleased": {analyzer: reservedclose.Analyzer, open: "owning-field rule: \"nothing in this package releases\" a field released through it (test.resp.Body.Close() in the storing goroutine; a finish method behind an error-field check): net/http tests"},
 	"hijackerr":     {analyzer: reservedclose.Analyzer, open: "owning-field rule: a method that hands the field on only when it succeeds (pgx PgConn.Hijack) is checked as a release method on its error path"},
+	"selfrelease":   {analyzer: reservedclose.Analyzer, open: "a method of the resource's own type that releases it behind a nil guard (net/http Response.closeBody) is not a release at the call: net/http/client.go:733, non-test"},
 	"condquit":      {analyzer: reservedclose.Analyzer, open: "a method of an inferred family that releases its receiver exactly when it returns nil (net/smtp Client.Quit) is not a release on its success branch: net/smtp tests"},
 	"copyrelease":   {analyzer: reservedclose.Analyzer, open: "the builtin copy (directly or in bytes.Join) releases its source in summaries, so (*big.Int).String and pgx's scramClient.clientFinalMessage release their receiver, and structs that hold no resource become inferred families: every elliptic.Curve method acquires a *big.Int"},
 }
