@@ -44,6 +44,7 @@ type Findings struct {
 // Analyze summarises every function of the package, callees first,
 // exports the summaries as facts, and returns what it found.
 func (env *Env) Analyze(funcs []*ssa.Function) Findings {
+	env.funcs = funcs
 	for _, fn := range funcs {
 		if obj := ssax.FuncObject(fn); obj != nil && fn.Synthetic == "" {
 			env.ssaFuncs[obj] = fn

@@ -270,9 +270,15 @@ func (s *search) receiverEffect(common *ssa.CallCommon, recv ssa.Value, e entry)
 		// the conn in the rows that release it).
 		// An inferred family has no such exception: its other methods
 		// (a wrapper's Exec, a Query on the owned statement) only use it.
-		if fn := ssax.Callee(common); fn != nil && fn.Pkg() == s.env.pass.Pkg && !s.isParam && !s.fam.Inferred {
+		if fn := ssax.Callee(common); fn != nil && !s.isParam {
 			if params, _, known := s.env.calleeSummary(common); known {
-				if p, _ := paramAt(params, 0); p.Effect == Keep {
+				p, _ := paramAt(params, 0)
+				switch {
+				case p.Effect == Release && e.role == roleSelf:
+					return p, true // closeBody(): releases it behind a nil guard
+				case p.Effect == Keep && p.Cond != CondNone && e.role == roleSelf:
+					return p, true // Quit(): releases it when it returns nil
+				case p.Effect == Keep && fn.Pkg() == s.env.pass.Pkg && !s.fam.Inferred:
 					return p, true
 				}
 			}

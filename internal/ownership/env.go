@@ -33,6 +33,7 @@ type Env struct {
 	owners   map[string]*resource.Family
 	inferred map[*ssa.Function]*AcquireFact
 	ssaFuncs map[*types.Func]*ssa.Function
+	funcs    []*ssa.Function // every function of the package, closures too
 	// summarised: every function of the package has a summary, so the
 	// inferred families of its own types can be decided; askedEarly says
 	// one was asked for before (the package is analysed again).

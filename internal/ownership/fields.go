@@ -163,10 +163,21 @@ func (env *Env) fieldHeldAtExit(m *ssa.Function, of *OwningField) (token.Pos, bo
 	s.fam = &of.Family
 	s.selfType = of.Field.Type()
 	s.run(m.Blocks[0], 0, entry{v: m.Params[0], role: roleOwner, field: of.Field.Name()})
-	if len(s.out.leaks) == 0 || s.out.truncated {
+	if s.out.truncated || s.out.handed || s.out.returnedAs|s.out.returnedIn != 0 {
+		// A method that hands the field on (Hijack) leaves it to whoever
+		// gets it, and to the caller on the paths where it fails.
 		return token.NoPos, false
 	}
-	first := slices.MinFunc(s.out.leaks, func(a, b leak) int { return cmp.Compare(a.pos, b.pos) })
+	var leaks []leak
+	for _, l := range s.out.leaks {
+		if l.ret == nil || !behindOwnGuard(m, l.ret) {
+			leaks = append(leaks, l)
+		}
+	}
+	if len(leaks) == 0 {
+		return token.NoPos, false
+	}
+	first := slices.MinFunc(leaks, func(a, b leak) int { return cmp.Compare(a.pos, b.pos) })
 	return first.pos, true
 }
 
@@ -174,7 +185,7 @@ func (env *Env) fieldHeldAtExit(m *ssa.Function, of *OwningField) (token.Pos, bo
 // or hands on a value loaded from the field (a closeSession(s) helper, a
 // method of another type).
 func (env *Env) releasedAnywhere(of *OwningField) bool {
-	for _, fn := range env.ssaFuncs {
+	for _, fn := range env.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				load, ok := instr.(*ssa.UnOp)
@@ -188,13 +199,97 @@ func (env *Env) releasedAnywhere(of *OwningField) bool {
 				if f := ssax.Field(fa.X.Type(), fa.Field); f == nil || f.Origin() != of.Field {
 					continue
 				}
-				s := newSearch(env, fn, nil)
+				// Followed from the load: test.resp.Body.Close(), or
+				// a release behind a check of another field.
+				s := newSearch(env, fn, numberValues(fn))
+				s.isParam = true
 				s.fam = &of.Family
-				if s.releasedSomewhere(load) {
+				s.selfType = load.Type()
+				s.run(load.Block(), indexOf(load.Block(), load)+1, entry{v: load, role: roleSelf})
+				if s.out.released || s.out.handed {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// behindOwnGuard reports an exit reached only through a test of a field of
+// the receiver against the value the method itself stores there: the
+// early return of an idempotent Close (`if c.closed { return nil };
+// c.closed = true; return c.conn.Close()`), taken when an earlier call
+// already released the field.
+func behindOwnGuard(m *ssa.Function, ret *ssa.Return) bool {
+	recv := m.Params[0]
+	stored := map[string]map[string]bool{} // field -> constant values stored
+	for _, b := range m.Blocks {
+		for _, instr := range b.Instrs {
+			st, ok := instr.(*ssa.Store)
+			if !ok {
+				continue
+			}
+			fa, ok := st.Addr.(*ssa.FieldAddr)
+			c, isConst := st.Val.(*ssa.Const)
+			if !ok || fa.X != recv || !isConst || c.Value == nil {
+				continue
+			}
+			name := ssax.Field(fa.X.Type(), fa.Field).Name()
+			if stored[name] == nil {
+				stored[name] = map[string]bool{}
+			}
+			stored[name][c.Value.ExactString()] = true
+		}
+	}
+	for b := ret.Block(); b != nil; b = b.Idom() {
+		idom := b.Idom()
+		if idom == nil {
+			return false
+		}
+		ifInstr, ok := idom.Instrs[len(idom.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		if name, val, ok := fieldTest(ifInstr.Cond, recv, b == idom.Succs[0] || idom.Succs[0].Dominates(b)); ok && stored[name][val] {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldTest matches the condition of an if, on the branch taken (holds):
+// `recv.f` (true), `!recv.f`... reduced to `recv.f == K` for the value K
+// the branch implies, when the comparison is an equality the branch
+// confirms.
+func fieldTest(cond ssa.Value, recv ssa.Value, holds bool) (field, value string, ok bool) {
+	load := func(v ssa.Value) (string, bool) {
+		un, ok := v.(*ssa.UnOp)
+		if !ok || un.Op != token.MUL {
+			return "", false
+		}
+		fa, ok := un.X.(*ssa.FieldAddr)
+		if !ok || fa.X != recv {
+			return "", false
+		}
+		return ssax.Field(fa.X.Type(), fa.Field).Name(), true
+	}
+	if name, ok := load(cond); ok {
+		if holds {
+			return name, "true", true
+		}
+		return name, "false", true
+	}
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return "", "", false
+	}
+	name, ok := load(bin.X)
+	c, isConst := bin.Y.(*ssa.Const)
+	if !ok || !isConst || c.Value == nil {
+		return "", "", false
+	}
+	if bin.Op == token.EQL && holds || bin.Op == token.NEQ && !holds {
+		return name, c.Value.ExactString(), true
+	}
+	return "", "", false
 }
