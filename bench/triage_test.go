@@ -59,16 +59,20 @@ var reproducers = map[string]reproducer{
 	// Found by the re-sweep of the old corpus (docs/triage.md, "Old corpus
 	// at 317cb69"): a struct of plain data is no owner.
 	"copyrelease": {analyzer: reservedclose.Analyzer},
+	// Found by the re-sweep of the old corpus at 317cb69, fixed: owning
+	// fields behind an idempotence guard, handed on, or released through a
+	// load elsewhere; a method of the resource that releases it (or releases
+	// it when it returns nil) at the call.
+	"closedguard":   {analyzer: reservedclose.Analyzer},
+	"condquit":      {analyzer: reservedclose.Analyzer},
+	"fieldreleased": {analyzer: reservedclose.Analyzer},
+	"hijackerr":     {analyzer: reservedclose.Analyzer},
+	"selfrelease":   {analyzer: reservedclose.Analyzer},
 	// Open.
 	"flagbody": {analyzer: reservedclose.Analyzer, open: "a wrapper that leaves its response body open only under a caller-set flag hands the body on those paths; connlint sees no acquisition"},
 	"helpertx": {analyzer: reservedclose.Analyzer, open: "Rows of a Stmt prepared on a Tx whose Rollback a test helper registered with t.Cleanup are reported (ties are one level deep; the Rows of the Tx itself are fixed)"},
 	// Open, found by the re-sweep of the old corpus at 317cb69.
-	"closedguard":   {analyzer: reservedclose.Analyzer, open: "owning-field rule: an idempotent Close's early return when the receiver is already closed (the state its releasing path stores) is reported as leaving the field held (pgx PgConn.Close)"},
-	"errcapture":    {analyzer: reservedclose.Analyzer, open: "the acquisition's error stored in a variable a closure captures: the nil check after it no longer proves the failure (x/tools internal/jsonrpc2/serve.go:76, non-test)"},
-	"fieldreleased": {analyzer: reservedclose.Analyzer, open: "owning-field rule: \"nothing in this package releases\" a field released through it (test.resp.Body.Close() in the storing goroutine; a finish method behind an error-field check): net/http tests"},
-	"hijackerr":     {analyzer: reservedclose.Analyzer, open: "owning-field rule: a method that hands the field on only when it succeeds (pgx PgConn.Hijack) is checked as a release method on its error path"},
-	"selfrelease":   {analyzer: reservedclose.Analyzer, open: "a method of the resource's own type that releases it behind a nil guard (net/http Response.closeBody) is not a release at the call: net/http/client.go:733, non-test"},
-	"condquit":      {analyzer: reservedclose.Analyzer, open: "a method of an inferred family that releases its receiver exactly when it returns nil (net/smtp Client.Quit) is not a release on its success branch: net/smtp tests"},
+	"errcapture": {analyzer: reservedclose.Analyzer, open: "the acquisition's error stored in a variable a closure captures: the nil check after it no longer proves the failure (x/tools internal/jsonrpc2/serve.go:76, non-test)"},
 }
 
 // recorder collects analysistest's complaints instead of failing.

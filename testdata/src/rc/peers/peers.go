@@ -88,7 +88,7 @@ func NewStore(ctx context.Context, db *sql.DB) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Store{conn: conn}, nil // want `Store.conn holds a \*sql.Conn acquired here`
+	return &Store{conn: conn}, nil
 }
 
 func Select(db *sql.DB) (Result, error) {
