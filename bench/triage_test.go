@@ -72,7 +72,6 @@ var reproducers = map[string]reproducer{
 	"flagbody": {analyzer: reservedclose.Analyzer, open: "a wrapper that leaves its response body open only under a caller-set flag hands the body on those paths; connlint sees no acquisition"},
 	"helpertx": {analyzer: reservedclose.Analyzer, open: "Rows of a Stmt prepared on a Tx whose Rollback a test helper registered with t.Cleanup are reported (ties are one level deep; the Rows of the Tx itself are fixed)"},
 	// Open, found by the re-sweep of the old corpus at 317cb69.
-	"errcapture": {analyzer: reservedclose.Analyzer, open: "the acquisition's error stored in a variable a closure captures: the nil check after it no longer proves the failure (x/tools internal/jsonrpc2/serve.go:76, non-test)"},
 }
 
 // recorder collects analysistest's complaints instead of failing.

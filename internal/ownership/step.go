@@ -179,7 +179,14 @@ func returnPos(fn *ssa.Function, ret *ssa.Return) token.Pos {
 func (s *search) store(in *ssa.Store, st state) (state, bool) {
 	e, ok := st.lookup(in.Val)
 	if ok && e.role == roleErr {
-		if cell, isAlloc := in.Addr.(*ssa.Alloc); isAlloc && cell.Parent() == s.fn {
+		switch cell := in.Addr.(type) {
+		case *ssa.Alloc:
+			if cell.Parent() == s.fn {
+				return s.set(st, entry{v: cell, role: roleErrCell}), false
+			}
+		case *ssa.FreeVar:
+			// A captured variable (`nc, acceptErr = ln.Accept()` in a
+			// goroutine): its next load here still tells the failure.
 			return s.set(st, entry{v: cell, role: roleErrCell}), false
 		}
 		return st, false
