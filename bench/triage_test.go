@@ -68,10 +68,10 @@ var reproducers = map[string]reproducer{
 	"fieldreleased": {analyzer: reservedclose.Analyzer},
 	"hijackerr":     {analyzer: reservedclose.Analyzer},
 	"selfrelease":   {analyzer: reservedclose.Analyzer},
+	"errcapture":    {analyzer: reservedclose.Analyzer},
 	// Open.
 	"flagbody": {analyzer: reservedclose.Analyzer, open: "a wrapper that leaves its response body open only under a caller-set flag hands the body on those paths; connlint sees no acquisition"},
 	"helpertx": {analyzer: reservedclose.Analyzer, open: "Rows of a Stmt prepared on a Tx whose Rollback a test helper registered with t.Cleanup are reported (ties are one level deep; the Rows of the Tx itself are fixed)"},
-	// Open, found by the re-sweep of the old corpus at 317cb69.
 }
 
 // recorder collects analysistest's complaints instead of failing.
