@@ -34,7 +34,11 @@ type Leak struct {
 // settle all but pathological recursion, which then keeps its last answer.
 const maxRounds = 4
 
-// Findings are what the engine reports about one package, in source order.
+// Findings are what the engine reports about one package. Each list is
+// sorted by token.Pos (stably): source order within a file, but across files
+// the order in which the driver added them to the FileSet, which it parses
+// in parallel, so that order changes from run to run. Reporters sort by file
+// name, line and column (analysisutil.SortDiagnostics) before reporting.
 type Findings struct {
 	Leaks   []Leak
 	Misuses []Misuse

@@ -13,8 +13,12 @@ import (
 	"github.com/connlint/connlint/internal/ssax"
 )
 
-// An Env is the engine's view of one analysis pass: where summaries and
-// families come from. It holds no state beyond the pass.
+// An Env is the engine's state for one analysis pass (one package): the
+// summaries of the package's functions as Analyze computes them, caches of
+// families and of imported summaries, and what it has inferred so far
+// (owning structs and the functions that acquire them, owning fields).
+// NewEnv makes one per pass; it is dropped with the pass, never shared
+// between passes or goroutines, and nothing in it is global.
 type Env struct {
 	pass *analysis.Pass
 	// strict treats a call the engine cannot see into as a borrow rather

@@ -167,20 +167,31 @@ var neverReturn = map[string]bool{
 	"testing.TB.SkipNow": true,
 }
 
-// Assertion is what a test assertion tells about its argument.
+// Assertion is what a test assertion tells about its argument on the
+// paths that go on past the call.
+//
+// The table lists testify's require and assert alike, and the engine reads
+// them alike (but for ReportsNoError). A failed require.* stops the test
+// (t.FailNow), so where the test goes on the assertion held. A failed
+// assert.* only records the failure and returns false, and the test does go
+// on: there the reading is a deliberate approximation. That path exists only
+// once the test has failed, and a resource left unreleased on it is not
+// worth a report (docs/triage.md: "only once the test has failed").
 type Assertion uint8
 
 const (
-	// AssertsNil: on the paths that continue, the argument is nil.
+	// AssertsNil: the argument is nil (require.Nil; assert.Nil, see above).
 	AssertsNil Assertion = iota + 1
-	// AssertsError: on the paths that continue, the argument is a non-nil
-	// error (the test expects the acquisition to fail).
+	// AssertsError: the argument is a non-nil error: the test expects the
+	// acquisition to fail (require.Error, ErrorIs, NotNil, ...; assert.*
+	// likewise).
 	AssertsError
 	// ReportsNoError: the call returns true exactly when the argument is a
-	// nil error (assert.NoError).
+	// nil error (assert.NoError; require.NoError returns nothing and is not
+	// listed).
 	ReportsNoError
-	// AssertsFalse: on the paths that continue, the argument is false
-	// (require.False(t, rows.Next()): the rows are exhausted).
+	// AssertsFalse: the argument is false (require.False(t, rows.Next()):
+	// the rows are exhausted; assert.False likewise).
 	AssertsFalse
 )
 
