@@ -3,7 +3,8 @@
 # analyzer (bench/floor: builds SSA, declares a fact type, does nothing), in
 # the standalone driver and under go vet, on std and on Vitess.
 #
-#   bench/run.sh                 # everything: std vet vitess (about an hour)
+#   bench/run.sh                 # everything: std vet vitess (20-30 minutes on 2 idle
+#                                # CPUs with warm caches; up to an hour cold or busy)
 #   bench/run.sh std             # standalone driver on std
 #   bench/run.sh vet             # go vet -vettool on std
 #   bench/run.sh vitess          # vitess-vet and vitess-standalone
