@@ -100,8 +100,11 @@
 // around what it acquired acquires that struct, if the struct has release
 // methods; those are inferred, never declared: a method whose summary
 // releases its receiver on every path, or a promoted release method of an
-// embedded resource (with that resource's other rules). Such a family is
-// marked Inferred and gets leak reports only. Because the callers of such
+// embedded resource (with that resource's other rules). A struct with
+// neither that exposes exactly one resource in an exported field
+// (Result{Rows *sql.Rows}) is released through that field, as an
+// *http.Response through its Body. Such a family is marked Inferred and
+// gets leak reports only. Because the callers of such
 // a wrapper acquire only once it is known, Analyze runs the whole package
 // again while new ones appear.
 //
