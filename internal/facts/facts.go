@@ -26,8 +26,8 @@ var Analyzer = New(Config{})
 // Config holds the settings that change what the engine concludes, and so
 // the facts it exports.
 type Config struct {
-	// Strict treats calls the engine cannot see into (interface methods,
-	// func values, unanalysed packages) as borrowing a resource passed to
+	// Strict treats calls the engine cannot see into (interface methods
+	// and func values) as borrowing a resource passed to
 	// them, rather than taking ownership of it.
 	Strict bool
 	// Extra declares acquisitions of APIs that cannot be annotated.

@@ -235,8 +235,10 @@ func errorResult(sig *types.Signature) int {
 
 // calleeSummary returns what the callee of a call does with each of its
 // parameters and free variables. known is false when the engine cannot see
-// the callee: a func value, an interface method, a function of a package
-// that was not summarised.
+// the callee: a func value, an interface method (but for the borrowers of
+// resource.Borrows), a function with no types.Func. A function of another
+// package is always known: the drivers analyse dependencies first, so one
+// its Summaries fact does not list borrows everything.
 func (env *Env) calleeSummary(common *ssa.CallCommon) (params, freeVars []Param, known bool) {
 	if m := ssax.InvokedMethod(common); m != nil && resource.Borrows(ssax.FuncKey(m)) {
 		return nil, nil, true // t.Log on a testing.TB

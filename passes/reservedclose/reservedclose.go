@@ -24,8 +24,8 @@ var Analyzer = newAnalyzer(facts.Analyzer)
 // Config holds the analyzer's settings (its flags, or a golangci-lint
 // plugin's settings).
 type Config struct {
-	// Strict treats calls the analysis cannot see into (interface methods,
-	// func values, unanalysed packages) as borrowing a resource passed to
+	// Strict treats calls the analysis cannot see into (interface methods
+	// and func values) as borrowing a resource passed to
 	// them, rather than taking ownership of it.
 	Strict bool
 	// Extra declares acquisitions of APIs that cannot be annotated.
