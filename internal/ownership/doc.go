@@ -49,7 +49,8 @@
 //
 // step.go interprets one instruction: returns (the resource leaves in a
 // result, or a deferred release covers it, or the path leaks), panics and
-// no-return calls (the path ends), stores (into a local variable or
+// no-return calls (the path ends), calls that a tie or a test assertion
+// settles (ties.go, resource.Assertion), stores (into a local variable or
 // aggregate: that becomes a container; anywhere else: handed on), map
 // updates and sends (handed on), and every value derived from a tracked
 // one (a field, an element, a load, a conversion) with its role.
