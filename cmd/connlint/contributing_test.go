@@ -107,3 +107,37 @@ func testFuncs(t *testing.T, dir string) []string {
 	}
 	return out
 }
+
+// TestContributingScriptArgs checks the arguments CONTRIBUTING.md gives
+// the sweep, corpus and benchmark scripts: each is a module or target the
+// script knows (the scripts reject others before doing any work).
+func TestContributingScriptArgs(t *testing.T) {
+	n := 0
+	for line := range strings.SplitSeq(contributing(t), "\n") {
+		line, _, _ = strings.Cut(line, "#")
+		var script string
+		var args []string
+		for _, w := range strings.Fields(line) {
+			switch {
+			case script == "" && strings.Contains(w, "="):
+				// an environment assignment
+			case script == "" && (strings.HasPrefix(w, "scripts/") || strings.HasPrefix(w, "bench/")) && strings.HasSuffix(w, ".sh"):
+				script = w
+			case script != "":
+				args = append(args, w)
+			}
+		}
+		if script == "" {
+			continue
+		}
+		src, err := os.ReadFile(filepath.Join(repo, filepath.FromSlash(script)))
+		if !assert.NoError(t, err) {
+			continue
+		}
+		for _, a := range args {
+			n++
+			assert.Regexp(t, `[\s"(|]`+regexp.QuoteMeta(a)+`[\s)|]`, string(src), "%s does not know %q", script, a)
+		}
+	}
+	assert.NotZero(t, n, "CONTRIBUTING.md runs no script with arguments")
+}
