@@ -157,7 +157,7 @@
 //
 // # Fact flow
 //
-// The facts are the facts analyzer's (its FactTypes are [FactTypes]); the
+// The facts belong to the facts analyzer (it declares [FactTypes]); the
 // passes declare none and read the same ones, so a driver running both
 // computes them once per package:
 //
@@ -170,8 +170,8 @@
 //     resource itself, its release field, or an owning struct around it),
 //     with the family and the Releasers results. Read at every call.
 //   - [Summaries], one package fact: for each exported function with a
-//     parameter that is not a plain borrow, by ssax.FuncKey, its [Param]s
-//     (receiver first), sorted by key. A function absent from it borrows
+//     parameter that is not a plain borrow, by ssax.FuncKey, a [Param] per
+//     parameter (receiver first), sorted by key. A function absent from it borrows
 //     everything: the drivers analyse a package's dependencies first, so a
 //     missing entry is never a summary not yet computed. One fact per
 //     package, not per function, because drivers copy every fact of every
@@ -198,7 +198,8 @@
 //
 // # Deliberate approximations
 //
-// The engine prefers silence to a false report wherever it cannot see:
+// Where the engine cannot know, it decides on purpose, and mostly for
+// silence:
 //
 //   - A call it cannot see into (an interface method, a func value) takes
 //     ownership of a resource passed to it, unless strict (the -strict
@@ -208,9 +209,9 @@
 //   - One path that hands a parameter on makes its summary Keep, whatever
 //     the other paths do; a parameter released on some paths only is Keep
 //     (with a Cond when the error tells them apart).
-//   - Leaks are reported at acquisitions only: a goroutine, callee or
-//     struct that receives a resource owns it, and its own paths are not
-//     checked from the caller.
+//   - Leaks are reported at acquisitions only: a goroutine or callee that
+//     receives a resource owns it, and its own paths are not checked from
+//     the caller (a struct that receives one is, by the owning-field rule).
 //   - An interface method or func value whose result is a resource type
 //     acquires it, unless it looks like a getter (no error result and no
 //     argument).
@@ -221,8 +222,8 @@
 //     path on which the test has already failed (resource.Assertion).
 //   - The typestate checks are a may-analysis and skip inferred families:
 //     a wrapper's own bookkeeping after its Close may be legal.
-//   - An exported owning field with no release method is not reported: the
-//     importers that read it may release it.
+//   - An exported owning field of a struct with no release method is not
+//     reported: the importers that read it may release it.
 //
 // The user-facing list is in docs/reservedclose.md ("Limits").
 package ownership
