@@ -115,7 +115,12 @@
 // deferring one releases the resource. A closure that captures the
 // resource takes it over only if its body releases, keeps or returns it; a
 // closure that only uses it borrows it, even when returned, stored or run
-// as a goroutine, and the obligation stays with its creator.
+// as a goroutine, and the obligation stays with its creator. Handing a
+// releasing closure (or a φ of them) to a call that keeps it
+// (t.Cleanup(func() { tx.Rollback() })) arranges the release: the path goes
+// on as if a deferred release covered it, a resource the function then
+// returns is no acquisition for its callers (FuncSummary.Arranged), and
+// Rows tied to such a transaction are released with it.
 //
 // Conditional releases (conditions.go): a callee that releases a parameter
 // on some paths only keeps it for its callers, unless its error result
@@ -170,8 +175,9 @@
 //     resource itself, its release field, or an owning struct around it),
 //     with the family and the Releasers results. Read at every call.
 //   - [Summaries], one package fact: for each exported function with a
-//     parameter that is not a plain borrow, by ssax.FuncKey, a [Param] per
-//     parameter (receiver first), sorted by key. A function absent from it borrows
+//     parameter that is not a plain borrow, or a result whose release it
+//     arranged, by ssax.FuncKey: a [Param] per parameter (receiver first)
+//     and the Arranged results, sorted by key. A function absent from it borrows
 //     everything: the drivers analyse a package's dependencies first, so a
 //     missing entry is never a summary not yet computed. One fact per
 //     package, not per function, because drivers copy every fact of every
