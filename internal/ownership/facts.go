@@ -53,9 +53,10 @@ func (*AfterReleaseFact) String() string { return "afterrelease" }
 
 // Summaries is a package fact: what each exported function of the package
 // does with each parameter (receiver first) that may carry a resource, by
-// ssax.FuncKey. Functions whose parameters are all plain borrows are absent:
-// the drivers analyse every dependency of a package before it, so a missing
-// entry means "borrows".
+// ssax.FuncKey, and which of its results it arranged the release of.
+// Functions whose parameters are all plain borrows, and that arranged no
+// result's release, are absent: the drivers analyse every dependency of a
+// package before it, so a missing entry means "borrows".
 //
 // One fact per package rather than one per function: drivers copy every
 // fact of every dependency into each package's fact set (and go vet
