@@ -3,6 +3,7 @@ package bench
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -43,5 +44,29 @@ func TestREADMEManyFiles(t *testing.T) {
 	want := "Package `testdata/many` (" + strconv.Itoa(len(files)) + " files"
 	if !strings.Contains(readme(t), want) {
 		t.Errorf("README.md does not say %q", want)
+	}
+}
+
+// TestSweepTimeAgrees checks that the script and the docs that show how
+// to run the whole sweep give it the same time.
+func TestSweepTimeAgrees(t *testing.T) {
+	usage := regexp.MustCompile(`(?m)^[#\s]*scripts/sweep\.sh\s+#.*?(about \d+(?:-\d+)? minutes on \d+ CPUs)`)
+	var first, firstFile string
+	for _, f := range []string{"../scripts/sweep.sh", "../docs/triage.md", "README.md", "../CONTRIBUTING.md"} {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := usage.FindSubmatch(src)
+		if m == nil {
+			t.Errorf("%s does not say how long scripts/sweep.sh takes", f)
+			continue
+		}
+		switch {
+		case first == "":
+			first, firstFile = string(m[1]), f
+		case string(m[1]) != first:
+			t.Errorf("%s says the sweep takes %s, %s says %s", f, m[1], firstFile, first)
+		}
 	}
 }
