@@ -1,7 +1,8 @@
 // Package resource is connlint's model of what must be released: resource
 // families (a resource type, the calls that acquire it and the methods that
 // release it) and the built-in table of families for database/sql, pgx,
-// go-redis, Vitess and net/http.
+// go-redis, Vitess, net/http and net; beside it, the tables of what
+// libraries do on their own (ties, releasers, borrowers, test assertions).
 //
 // A family is data. Adding a library is a new table row, never a new branch
 // in the analysis engine.
