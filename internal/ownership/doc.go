@@ -98,8 +98,10 @@
 // # What else the search knows
 //
 // Owning structs (owners.go): a function that returns a struct built
-// around what it acquired acquires that struct, if the struct has release
-// methods; those are inferred, never declared: a method whose summary
+// around what it acquired acquires that struct, if the struct has a field
+// that can hold a resource (a struct of plain data is no owner, whatever
+// its methods' summaries say) and release methods. Those are inferred,
+// never declared: a method whose summary
 // releases its receiver on every path, or a promoted release method of an
 // embedded resource (with that resource's other rules). A struct with
 // neither that exposes exactly one resource in an exported field
@@ -150,7 +152,8 @@
 //
 // Collections (collections.go): a resource put into a local slice or array
 // is released by any release of the collection's elements (a range loop
-// closing each, a callee that closes them all). A variable that a closure
+// closing each, a callee that closes them all, if the elements can carry a
+// resource at all). A variable that a closure
 // created earlier captures, and releases or keeps, belongs to that closure
 // once the resource is stored in it, if the closure was deferred (released
 // at exit) or handed on (t.Cleanup, a goroutine).
