@@ -56,8 +56,12 @@
 // one (a field, an element, a load, a conversion) with its role.
 //
 // call.go decides a call that receives the resource as receiver, argument
-// or captured variable. A release method releases; any other method of the
-// resource borrows it; otherwise the callee's summary decides
+// or captured variable. A release method releases; another method of the
+// resource releases it if its summary says so (a closeBody() that releases
+// behind a nil guard; a Quit() that releases when it returns nil, see
+// conditions.go) and otherwise borrows it (unless, in the package that
+// declares it, its body hands it on); any other call, the callee's
+// summary decides
 // (env.go: calleeSummary reads this package's summaries, the tables of
 // internal/resource, then the imported [Summaries] fact). Through several
 // operands, a release through any of them releases and a keep through any
@@ -136,9 +140,13 @@
 // assigned from a parameter is borrowed, not owned). Each of its release
 // methods (release-shaped, and releasing its receiver or named like a
 // release) is searched from its entry with the receiver as roleOwner; an
-// exit that leaves the field held is a [FieldLeak] at the method. If the
-// struct has no release method, an unexported owning field that no
-// function of the package releases is a FieldLeak at the store.
+// exit that leaves the field held is a [FieldLeak] at the method, unless
+// the method hands the field on (Hijack) or the exit is the early return of
+// an idempotent Close behind its own guard (`if c.closed { return nil }`,
+// where the method itself stores c.closed = true). If the struct has no
+// release method, an unexported owning field that no function of the
+// package (closures too) releases or hands on through a load of it is a
+// FieldLeak at the store.
 //
 // Ties (ties.go): some libraries release a resource on their own
 // (resource.Tie): database/sql rolls back a BeginTx and closes Rows when
