@@ -55,13 +55,26 @@ func (env *Env) Analyze(funcs []*ssa.Function) Findings {
 		}
 	}
 	order := ssax.CalleesFirst(funcs)
-	all := env.analyzeAll(order)
+	found := make(map[*ssa.Function]Findings, len(funcs))
+	env.analyzeAll(order, found, nil)
 	// A function found to return an owning struct around what it acquired
-	// makes its callers acquire: analyse again with that knowledge (each
-	// round can only add acquisitions, so this ends; a wrapper of a wrapper
-	// takes one round more).
-	for round := 0; round < maxRounds && env.inferAcquisitions(); round++ {
-		all = env.analyzeAll(order)
+	// makes its callers acquire: analyse them again with that knowledge
+	// (each round can only add acquisitions, so this ends; a wrapper of a
+	// wrapper takes one round more). Only the functions the new knowledge
+	// reaches are analysed again.
+	for round := 0; round < maxRounds; round++ {
+		dirty := env.inferAcquisitions()
+		if len(dirty) == 0 {
+			break
+		}
+		env.analyzeAll(order, found, dirty)
+	}
+	var all Findings
+	for _, scc := range order {
+		for _, fn := range scc {
+			all.Leaks = append(all.Leaks, found[fn].Leaks...)
+			all.Misuses = append(all.Misuses, found[fn].Misuses...)
+		}
 	}
 	exported := new(Summaries)
 	for _, scc := range order {
@@ -79,20 +92,27 @@ func (env *Env) Analyze(funcs []*ssa.Function) Findings {
 	return all
 }
 
-// analyzeAll summarises every function, callees first, and returns what
-// it found.
-func (env *Env) analyzeAll(order [][]*ssa.Function) Findings {
-	var all Findings
+// analyzeAll summarises the functions, callees first, and records what it
+// found in each. With dirty set, only those functions are analysed, and a
+// function that turns out to acquire makes its callers dirty too.
+func (env *Env) analyzeAll(order [][]*ssa.Function, found map[*ssa.Function]Findings, dirty map[*ssa.Function]bool) {
 	for _, scc := range order {
-		var found map[*ssa.Function]Findings
+		if dirty != nil && !slices.ContainsFunc(scc, func(fn *ssa.Function) bool { return dirty[fn] }) {
+			continue
+		}
 		for round := 0; round < maxRounds; round++ {
-			found = make(map[*ssa.Function]Findings)
 			changed := false
 			for _, fn := range scc {
 				info, fnFindings := env.analyzeFunc(fn)
 				found[fn] = fnFindings
-				if old := env.local[fn]; old == nil || !old.equal(info) {
+				old := env.local[fn]
+				if old == nil || !old.equal(info) {
 					changed = true
+				}
+				if dirty != nil && old != nil && (old.acquire == nil) != (info.acquire == nil) {
+					for _, c := range env.callersOf(fn) {
+						dirty[c] = true
+					}
 				}
 				env.local[fn] = info
 			}
@@ -100,17 +120,13 @@ func (env *Env) analyzeAll(order [][]*ssa.Function) Findings {
 				break
 			}
 		}
-		for _, fn := range scc {
-			all.Leaks = append(all.Leaks, found[fn].Leaks...)
-			all.Misuses = append(all.Misuses, found[fn].Misuses...)
-		}
 	}
-	return all
 }
 
 // analyzeFunc follows every resource fn acquires and every parameter it
 // receives.
 func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
+	env.current = fn
 	info := &funcInfo{wraps: -1}
 	if fn.Blocks == nil {
 		return info, Findings{}

@@ -41,7 +41,10 @@ type Env struct {
 	// summarised: every function of the package has a summary, so the
 	// inferred families of its own types can be decided; askedEarly says
 	// one was asked for before (the package is analysed again).
-	summarised, askedEarly bool
+	summarised bool
+	askedEarly map[*ssa.Function]bool // functions that asked before it
+	current    *ssa.Function          // the function being analysed
+	callers    map[*ssa.Function][]*ssa.Function
 
 	// owning: the fields that receive a resource their struct acquired,
 	// by struct and field (fields.go).
@@ -70,11 +73,12 @@ func NewEnv(pass *analysis.Pass, strict bool, extra []resource.Extra) *Env {
 		families: make(map[string]*resource.Family),
 		extra:    make(map[string]resource.Extra, len(extra)),
 
-		summaries: make(map[*types.Package]map[string]FuncSummary),
-		owners:    make(map[string]*resource.Family),
-		inferred:  make(map[*ssa.Function]*AcquireFact),
-		ssaFuncs:  make(map[*types.Func]*ssa.Function),
-		owning:    make(map[[2]types.Object]*OwningField),
+		summaries:  make(map[*types.Package]map[string]FuncSummary),
+		owners:     make(map[string]*resource.Family),
+		inferred:   make(map[*ssa.Function]*AcquireFact),
+		ssaFuncs:   make(map[*types.Func]*ssa.Function),
+		owning:     make(map[[2]types.Object]*OwningField),
+		askedEarly: make(map[*ssa.Function]bool),
 	}
 	for _, e := range extra {
 		env.extra[e.Func] = e

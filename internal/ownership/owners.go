@@ -43,8 +43,8 @@ func (env *Env) ownerFamily(t types.Type) *resource.Family {
 		return f
 	}
 	if named.Obj().Pkg() == env.pass.Pkg && !env.summarised {
-		// Its methods' summaries are not all known yet.
-		env.askedEarly = true
+		// Its methods' summaries are not all known yet: ask again later.
+		env.askedEarly[env.current] = true
 		return nil
 	}
 	env.owners[key] = nil // a struct that embeds itself through a pointer
@@ -240,12 +240,17 @@ func lookupByName(mset *types.MethodSet, name string) bool {
 }
 
 // inferAcquisitions turns the functions that return an owning struct
-// around what they acquired into acquisitions of that struct. It reports
-// whether any is new: the package must then be analysed again, since its
-// callers now acquire.
-func (env *Env) inferAcquisitions() bool {
-	changed := env.askedEarly && !env.summarised
-	env.summarised = true
+// around what they acquired into acquisitions of that struct. It returns
+// the functions to analyse again: the callers of the new acquisitions, and
+// those that asked for an owning family before it could be decided.
+func (env *Env) inferAcquisitions() map[*ssa.Function]bool {
+	dirty := make(map[*ssa.Function]bool)
+	if !env.summarised {
+		for fn := range env.askedEarly {
+			dirty[fn] = true
+		}
+		env.summarised = true
+	}
 	for fn, info := range env.local {
 		if info.acquire != nil || info.wraps < 0 || env.inferred[fn] != nil {
 			continue
@@ -256,9 +261,33 @@ func (env *Env) inferAcquisitions() bool {
 			continue
 		}
 		env.inferred[fn] = &AcquireFact{Result: info.wraps, Family: *fam}
-		changed = true
+		info.acquire = env.inferred[fn] // exported, and read by its callers
+		for _, c := range env.callersOf(fn) {
+			dirty[c] = true
+		}
 	}
-	return changed
+	return dirty
+}
+
+// callersOf returns the functions of the package that call fn directly
+// (built on first use: most packages infer nothing).
+func (env *Env) callersOf(fn *ssa.Function) []*ssa.Function {
+	if env.callers == nil {
+		env.callers = make(map[*ssa.Function][]*ssa.Function)
+		for _, caller := range env.funcs {
+			for _, b := range caller.Blocks {
+				for _, instr := range b.Instrs {
+					if c, ok := instr.(ssa.CallInstruction); ok {
+						if callee := c.Common().StaticCallee(); callee != nil {
+							o := ssax.Origin(callee)
+							env.callers[o] = append(env.callers[o], caller)
+						}
+					}
+				}
+			}
+		}
+	}
+	return env.callers[fn]
 }
 
 // wrapsResult returns the result of fn that holds, without being it, what
