@@ -112,8 +112,9 @@
 // (Result{Rows *sql.Rows}) is released through that field, as an
 // *http.Response through its Body. Such a family is marked Inferred and
 // gets leak reports only. Because the callers of such
-// a wrapper acquire only once it is known, Analyze runs the whole package
-// again while new ones appear.
+// a wrapper acquire only once it is known, Analyze analyses again the
+// functions the new knowledge reaches (the callers of a new acquisition,
+// and theirs when they return it) while new ones appear.
 //
 // Handles and closures (handles.go): an acquiring helper can return,
 // beside the resource, a function that releases it (conn, cleanup, err :=
@@ -207,9 +208,9 @@
 //   - maxRounds (4): rounds of summarisation per recursive component of the
 //     call graph (summaries only move from borrow towards release or keep,
 //     so a few rounds settle all but pathological recursion, which keeps its
-//     last answer); also the number of extra whole-package rounds while
-//     owning-struct wrappers are discovered (a wrapper of a wrapper takes
-//     one more).
+//     last answer); also the number of extra rounds (over the functions
+//     a new inference reaches) while owning-struct wrappers are discovered
+//     (a wrapper of a wrapper takes one more).
 //   - Results and tuple components are bit masks in a uint32: only the
 //     first 32 are tracked.
 //
