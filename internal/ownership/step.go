@@ -442,3 +442,26 @@ func neverReturns(common *ssa.CallCommon) bool {
 	m := ssax.InvokedMethod(common)
 	return m != nil && resource.NeverReturns(ssax.FuncKey(m))
 }
+
+// embeddedOwner returns x when v loads an embedded pointer or interface
+// field of x, *(&x.f): how SSA calls a method promoted through it. It
+// returns nil otherwise.
+func embeddedOwner(v ssa.Value) ssa.Value {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok {
+		return nil
+	}
+	switch load.Type().Underlying().(type) {
+	case *types.Pointer, *types.Interface:
+	default:
+		return nil
+	}
+	if f := ssax.Field(fa.X.Type(), fa.Field); f != nil && f.Embedded() {
+		return fa.X
+	}
+	return nil
+}

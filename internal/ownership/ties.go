@@ -114,6 +114,9 @@ func (t *tied) releasedBy(common *ssa.CallCommon) bool {
 	}
 	m := ssax.Method(common)
 	recv := ssax.Receiver(common)
+	for o := embeddedOwner(recv); o != nil; o = embeddedOwner(recv) {
+		recv = o // a release promoted through an embedded field
+	}
 	return m != nil && recv != nil && sameValue(recv, t.parent) && t.parentFam.IsRelease(m.Name(), false)
 }
 
