@@ -4,108 +4,6 @@ package resource
 // ssax.FuncKey ("pkgpath.Recv.Method" with pointers and type arguments
 // dropped, or "pkgpath.Func"); types by ssax.TypeKey.
 
-const (
-	pgx         = "github.com/jackc/pgx/v5"
-	pgxpool     = "github.com/jackc/pgx/v5/pgxpool"
-	goredis     = "github.com/redis/go-redis/v9"
-	smartpool   = "vitess.io/vitess/go/pools/smartconnpool"
-	databaseSQL = "database/sql"
-	nethttp     = "net/http"
-)
-
-// builtinFamilies lists every family connlint knows without annotations.
-var builtinFamilies = []Family{
-	{Key: databaseSQL + ".Conn", Display: "*sql.Conn", Release: []string{"Close"}, ReleaseTwiceSafe: true},
-	{Key: databaseSQL + ".Tx", Display: "*sql.Tx", Release: []string{"Commit", "Rollback"}, ReleaseTwiceSafe: true, DeferFix: "Rollback()"},
-	{Key: databaseSQL + ".Rows", Display: "*sql.Rows", Release: []string{"Close"}, ReleasedWhenFalse: []string{"Next"}, AfterRelease: []string{"Err", "Next", "NextResultSet"}, ReleaseTwiceSafe: true},
-	{Key: databaseSQL + ".Stmt", Display: "*sql.Stmt", Release: []string{"Close"}, ReleaseTwiceSafe: true},
-
-	{Key: pgxpool + ".Conn", Display: "*pgxpool.Conn", Release: []string{"Release", "Hijack"}},
-	{Key: pgx + ".Tx", Display: "pgx.Tx", Release: []string{"Commit", "Rollback"}, ReleaseTwiceSafe: true, DeferFix: "Rollback($ctx)"},
-	{Key: pgx + ".Rows", Display: "pgx.Rows", Release: []string{"Close"}, ReleasedWhenFalse: []string{"Next"}, ReleasedOnError: []string{"Scan", "Values"}, AfterRelease: []string{"Err", "CommandTag", "Next"}, ReleaseTwiceSafe: true},
-
-	{Key: pgx + ".BatchResults", Display: "pgx.BatchResults", Release: []string{"Close"}, AfterRelease: []string{"Tx"}, ReleaseTwiceSafe: true},
-
-	{Key: goredis + ".Conn", Display: "*redis.Conn", Release: []string{"Close"}, ReleaseTwiceSafe: true},
-
-	{Key: smartpool + ".Pooled", Display: "*smartconnpool.Pooled", Release: []string{"Recycle"}},
-
-	// HEAD responses have no body (http.NoBody): Head is not an acquisition.
-	{Key: nethttp + ".Response", Display: "*http.Response", Release: []string{"Close"}, ReleaseField: "Body", ReleaseTwiceSafe: true},
-	{Key: "net.Conn", Display: "net.Conn", Release: []string{"Close"}, ReleaseTwiceSafe: true},
-}
-
-// builtinAcquirers maps an acquiring function to the family of its first
-// non-error result.
-var builtinAcquirers = map[string]string{
-	databaseSQL + ".DB.Conn":             databaseSQL + ".Conn",
-	databaseSQL + ".DB.Begin":            databaseSQL + ".Tx",
-	databaseSQL + ".DB.BeginTx":          databaseSQL + ".Tx",
-	databaseSQL + ".Conn.BeginTx":        databaseSQL + ".Tx",
-	databaseSQL + ".DB.Query":            databaseSQL + ".Rows",
-	databaseSQL + ".DB.QueryContext":     databaseSQL + ".Rows",
-	databaseSQL + ".Conn.QueryContext":   databaseSQL + ".Rows",
-	databaseSQL + ".Tx.Query":            databaseSQL + ".Rows",
-	databaseSQL + ".Tx.QueryContext":     databaseSQL + ".Rows",
-	databaseSQL + ".Stmt.Query":          databaseSQL + ".Rows",
-	databaseSQL + ".Stmt.QueryContext":   databaseSQL + ".Rows",
-	databaseSQL + ".DB.Prepare":          databaseSQL + ".Stmt",
-	databaseSQL + ".DB.PrepareContext":   databaseSQL + ".Stmt",
-	databaseSQL + ".Conn.PrepareContext": databaseSQL + ".Stmt",
-	pgxpool + ".Pool.Acquire":            pgxpool + ".Conn",
-	pgxpool + ".Pool.Begin":              pgx + ".Tx",
-	pgxpool + ".Pool.BeginTx":            pgx + ".Tx",
-	pgxpool + ".Conn.Begin":              pgx + ".Tx",
-	pgxpool + ".Conn.BeginTx":            pgx + ".Tx",
-	pgx + ".Conn.Begin":                  pgx + ".Tx",
-	pgx + ".Conn.BeginTx":                pgx + ".Tx",
-	pgxpool + ".Pool.Query":              pgx + ".Rows",
-	pgxpool + ".Conn.Query":              pgx + ".Rows",
-	pgx + ".Conn.Query":                  pgx + ".Rows",
-	pgx + ".Tx.Query":                    pgx + ".Rows",
-	pgxpool + ".Pool.SendBatch":          pgx + ".BatchResults",
-	pgxpool + ".Conn.SendBatch":          pgx + ".BatchResults",
-	pgx + ".Conn.SendBatch":              pgx + ".BatchResults",
-	pgx + ".Tx.SendBatch":                pgx + ".BatchResults",
-	goredis + ".Client.EphemeralConn":    goredis + ".Conn",
-	goredis + ".Client.Conn":             goredis + ".Conn",
-	smartpool + ".ConnPool.Get":          smartpool + ".Pooled",
-	nethttp + ".Client.Do":               nethttp + ".Response",
-	nethttp + ".Client.Get":              nethttp + ".Response",
-	nethttp + ".Client.Post":             nethttp + ".Response",
-	nethttp + ".Client.PostForm":         nethttp + ".Response",
-	nethttp + ".Get":                     nethttp + ".Response",
-	nethttp + ".Post":                    nethttp + ".Response",
-	nethttp + ".PostForm":                nethttp + ".Response",
-	"net.Dial":                           "net.Conn",
-	"net.DialTimeout":                    "net.Conn",
-	"net.Dialer.Dial":                    "net.Conn",
-	"net.Dialer.DialContext":             "net.Conn",
-}
-
-// A Tie is a release the library performs on its own: besides its release
-// methods, the resource is released when the context passed to the
-// acquisition is canceled (Context), or when the receiver it was acquired
-// from is released (Receiver).
-type Tie struct {
-	Context, Receiver bool
-}
-
-// ties: database/sql documents both. BeginTx "will roll back the
-// transaction" if its context is canceled; Rows watch the query's context
-// and, in a transaction, the Tx's, which Commit and Rollback cancel
-// (Rows.initContextClose / awaitDone). Query without a context uses
-// context.Background, which is never canceled.
-var ties = map[string]Tie{
-	databaseSQL + ".DB.BeginTx":        {Context: true},
-	databaseSQL + ".Conn.BeginTx":      {Context: true},
-	databaseSQL + ".DB.QueryContext":   {Context: true},
-	databaseSQL + ".Conn.QueryContext": {Context: true},
-	databaseSQL + ".Stmt.QueryContext": {Context: true},
-	databaseSQL + ".Tx.Query":          {Receiver: true},
-	databaseSQL + ".Tx.QueryContext":   {Context: true, Receiver: true},
-}
-
 // cancelers return a derived context and the function that cancels it
 // (and every context derived from it).
 var cancelers = map[string]bool{
@@ -115,19 +13,6 @@ var cancelers = map[string]bool{
 	"context.WithTimeoutCause":  true,
 	"context.WithDeadline":      true,
 	"context.WithDeadlineCause": true,
-}
-
-// notAcquirers return a family's resource that needs no release, though
-// their bodies acquire it: a HEAD response has no body (http.NoBody), the
-// transport has already given the connection back.
-//
-// pgx.Tx.Begin starts a savepoint, which the parent's Commit or Rollback
-// ends: it is part of its parent, not a resource of its own (the interface
-// rule would otherwise make it an acquisition, its result being a pgx.Tx).
-var notAcquirers = map[string]bool{
-	nethttp + ".Head":        true,
-	nethttp + ".Client.Head": true,
-	pgx + ".Tx.Begin":        true,
 }
 
 // requestSenders send the *http.Request at the given argument index
@@ -143,17 +28,6 @@ var requestSenders = map[string]int{
 var requestBuilders = map[string]int{
 	nethttp + ".NewRequest":            0,
 	nethttp + ".NewRequestWithContext": 1,
-}
-
-// builtinReleasers maps functions that release one of their arguments on
-// every path to that argument's index. Summaries computed from source find
-// these too; the table keeps them known where a library is not analysed.
-var builtinReleasers = map[string]int{
-	pgx + ".CollectRows":          0,
-	pgx + ".CollectOneRow":        0,
-	pgx + ".CollectExactlyOneRow": 0,
-	pgx + ".AppendRows":           1,
-	pgx + ".ForEachRow":           0,
 }
 
 // neverReturn lists interface methods that do not return normally. Static

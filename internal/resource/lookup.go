@@ -7,12 +7,35 @@ import "sync"
 var (
 	indexOnce   sync.Once
 	familyByKey map[string]*Family
+	acquirers   map[string]string
+	ties        map[string]Tie
+	releasers   map[string]int
+	notAcquirer map[string]bool
 )
 
 func index() {
-	familyByKey = make(map[string]*Family, len(builtinFamilies))
-	for i := range builtinFamilies {
-		familyByKey[builtinFamilies[i].Key] = &builtinFamilies[i]
+	familyByKey = make(map[string]*Family)
+	acquirers = make(map[string]string)
+	ties = make(map[string]Tie)
+	releasers = make(map[string]int)
+	notAcquirer = make(map[string]bool)
+	for ci := range builtin {
+		c := &builtin[ci]
+		for i := range c.Families {
+			familyByKey[c.Families[i].Key] = &c.Families[i]
+		}
+		for k, v := range c.Acquirers {
+			acquirers[k] = v
+		}
+		for k, v := range c.Ties {
+			ties[k] = v
+		}
+		for k, v := range c.Releasers {
+			releasers[k] = v
+		}
+		for _, k := range c.NotAcquirers {
+			notAcquirer[k] = true
+		}
 	}
 }
 
@@ -26,7 +49,8 @@ func ByType(typeKey string) *Family {
 // AcquiredBy returns the built-in family acquired by the function with the
 // given key (see ssax.FuncKey), or nil.
 func AcquiredBy(funcKey string) *Family {
-	if k, ok := builtinAcquirers[funcKey]; ok {
+	indexOnce.Do(index)
+	if k, ok := acquirers[funcKey]; ok {
 		return ByType(k)
 	}
 	return nil
@@ -35,7 +59,10 @@ func AcquiredBy(funcKey string) *Family {
 // NotAcquiredBy reports whether the function with the given key returns a
 // resource that needs no release (and so is no acquisition, whatever its
 // body does).
-func NotAcquiredBy(funcKey string) bool { return notAcquirers[funcKey] }
+func NotAcquiredBy(funcKey string) bool {
+	indexOnce.Do(index)
+	return notAcquirer[funcKey]
+}
 
 // SentRequest returns the argument index of the *http.Request that the
 // function with the given key sends, if it sends one.
@@ -53,7 +80,10 @@ func RequestMethodArg(funcKey string) (int, bool) {
 
 // TieOf returns the releases the library performs on its own for the
 // resource the function with the given key acquires.
-func TieOf(funcKey string) Tie { return ties[funcKey] }
+func TieOf(funcKey string) Tie {
+	indexOnce.Do(index)
+	return ties[funcKey]
+}
 
 // IsCanceler reports whether the function with the given key returns a
 // context and its cancel function.
@@ -61,7 +91,8 @@ func IsCanceler(funcKey string) bool { return cancelers[funcKey] }
 
 // ReleasedParam returns the argument index a built-in releaser releases.
 func ReleasedParam(funcKey string) (int, bool) {
-	i, ok := builtinReleasers[funcKey]
+	indexOnce.Do(index)
+	i, ok := releasers[funcKey]
 	return i, ok
 }
 

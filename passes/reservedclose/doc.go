@@ -7,11 +7,35 @@
 // reservedclose: check that every acquired connection-like resource is released on all paths
 //
 // An acquisition is a call that returns a resource its caller must release:
-// a *sql.Conn, *sql.Tx, *sql.Rows or *sql.Stmt; a pgxpool.Conn, pgx.Tx,
-// pgx.Rows or pgx.BatchResults; a go-redis *redis.Conn; a Vitess
-// smartconnpool *Pooled; an *http.Response (its Body); a net.Conn; or the
-// result of any function annotated //connlint:acquire, whose release methods
-// are the methods of the result type annotated //connlint:release.
+// one of the built-in families below, a family declared with
+// -reservedclose.acquire, or the result of any function annotated
+// //connlint:acquire, whose release methods are the methods of the result
+// type annotated //connlint:release.
+//
+// Built-in families (resource: release methods), generated from internal/resource:
+//
+//	database/sql: *sql.Conn (Close); *sql.Tx (Commit, Rollback); *sql.Rows (Close); *sql.Stmt (Close)
+//	github.com/jackc/pgx/v5: *pgxpool.Conn (Release, Hijack); pgx.Tx (Commit, Rollback); pgx.Rows (Close); pgx.BatchResults (Close)
+//	github.com/jackc/pgx/v4: *pgxpool.Conn (Release, Hijack); pgx.Tx (Commit, Rollback); pgx.Rows (Close); pgx.BatchResults (Close)
+//	github.com/ClickHouse/clickhouse-go/v2: driver.Conn (Close); driver.Rows (Close); driver.Batch (Send, Abort, Close)
+//	github.com/redis/go-redis/v9: *redis.Conn (Close)
+//	github.com/go-redis/redis/v8: *redis.Conn (Close)
+//	go.mongodb.org/mongo-driver/v2: *mongo.Client (Disconnect); *mongo.Cursor (Close, All); *mongo.ChangeStream (Close); *mongo.Session (EndSession)
+//	go.mongodb.org/mongo-driver: *mongo.Client (Disconnect); *mongo.Cursor (Close, All); *mongo.ChangeStream (Close); mongo.Session (EndSession)
+//	vitess.io/vitess/go/pools/smartconnpool: *smartconnpool.Pooled (Recycle)
+//	net/http: *http.Response (Body.Close)
+//	net: net.Conn (Close); net.Listener (Close); *net.TCPListener (Close); *net.UnixListener (Close); net.PacketConn (Close); *net.UDPConn (Close)
+//	net/http/httptest: *httptest.Server (Close)
+//	google.golang.org/grpc: *grpc.ClientConn (Close)
+//	github.com/rabbitmq/amqp091-go: *amqp091.Connection (Close, CloseDeadline); *amqp091.Channel (Close)
+//	github.com/nats-io/nats.go: *nats.Conn (Close, Drain); *nats.Subscription (Unsubscribe, Drain)
+//	github.com/segmentio/kafka-go: *kafka.Conn (Close); *kafka.Reader (Close); *kafka.Writer (Close); *kafka.Batch (Close)
+//	github.com/IBM/sarama: sarama.Client (Close); sarama.Consumer (Close); sarama.PartitionConsumer (Close, AsyncClose); sarama.ConsumerGroup (Close); sarama.SyncProducer (Close); sarama.AsyncProducer (Close, AsyncClose); sarama.ClusterAdmin (Close)
+//	github.com/gorilla/websocket: *websocket.Conn (Close)
+//	github.com/coder/websocket: *websocket.Conn (Close, CloseNow)
+//	golang.org/x/crypto/ssh: *ssh.Client (Close); *ssh.Session (Close)
+//	github.com/minio/minio-go/v7: *minio.Object (Close)
+//	github.com/aws/aws-sdk-go-v2/service/s3: *s3.GetObjectOutput (Body.Close)
 //
 // On every path from the acquisition to a return, the resource must be
 // released (directly, by a defer placed before that return, or by a callee

@@ -3,13 +3,14 @@ package families
 import (
 	"context"
 
+	redis8 "github.com/go-redis/redis/v8"
 	"github.com/redis/go-redis/v9"
 )
 
 // go-redis Client.Conn -> Conn.Close (Close is promoted from an embedded
 // baseClient, and Conn has no error result).
 func redisConnBad(ctx context.Context, c *redis.Client) error {
-	cn := c.Conn() // want `\*redis\.Conn acquired here is not released on the path returning at line 13 \(call Close, or defer cn\.Close\(\) right after acquiring it\)`
+	cn := c.Conn() // want `\*redis\.Conn acquired here is not released on the path returning at line 14 \(call Close, or defer cn\.Close\(\) right after acquiring it\)`
 	return cn.Ping(ctx).Err()
 }
 
@@ -21,7 +22,7 @@ func redisConnGood(ctx context.Context, c *redis.Client) error {
 
 // A direct (not deferred) Close on every path.
 func redisConnDirectBad(ctx context.Context, c *redis.Client) error {
-	cn := c.Conn() // want `\*redis\.Conn acquired here is not released on the path returning at line 26`
+	cn := c.Conn() // want `\*redis\.Conn acquired here is not released on the path returning at line 27`
 	if err := cn.Select(ctx, 1).Err(); err != nil {
 		return err
 	}
@@ -35,4 +36,22 @@ func redisConnDirectGood(ctx context.Context, c *redis.Client) error {
 		return err
 	}
 	return cn.Close()
+}
+
+// go-redis v8 (github.com/go-redis/redis/v8): Client.Conn takes a context.
+func redis8ConnBad(ctx context.Context, c *redis8.Client) error {
+	cn := c.Conn(ctx) // want `\*redis\.Conn acquired here is not released on the path returning at line 45 \(call Close, or defer cn\.Close\(\) right after acquiring it\)`
+	if err := cn.Select(ctx, 1).Err(); err != nil {
+		return err
+	}
+	return cn.Close()
+}
+
+func redis8ConnGood(ctx context.Context, c *redis8.Client) error {
+	cn := c.Conn(ctx)
+	defer cn.Close()
+	if err := cn.Select(ctx, 1).Err(); err != nil {
+		return err
+	}
+	return cn.Ping(ctx).Err()
 }
