@@ -42,7 +42,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/connlint/connlint/internal/facts"
-	"github.com/connlint/connlint/internal/resource"
 	"github.com/connlint/connlint/passes/refcycle"
 	"github.com/connlint/connlint/passes/reservedclose"
 )
@@ -63,6 +62,10 @@ type Settings struct {
 	// Acquire declares acquisitions of APIs that cannot be annotated with
 	// //connlint:acquire (reservedclose's -acquire).
 	Acquire []Acquire `json:"acquire"`
+	// Families names families files (reservedclose's -families): YAML
+	// declaring families with every field of the built-in ones. A relative
+	// name is relative to the directory golangci-lint runs in.
+	Families []string `json:"families"`
 	// Refcycle holds refcycle's options.
 	Refcycle RefcycleSettings `json:"refcycle"`
 	// Disable lists analyzers not to run: reservedclose, refcycle.
@@ -105,16 +108,15 @@ func Analyzers(s Settings) ([]*analysis.Analyzer, error) {
 			return nil, fmt.Errorf("disable: unknown analyzer %q (known: %s)", name, strings.Join(known, ", "))
 		}
 	}
-	rc := reservedclose.Config{Strict: s.Strict}
+	rc := reservedclose.Config{Strict: s.Strict, Families: s.Families}
 	for _, a := range s.Acquire {
-		e := resource.Extra{Func: strings.TrimSpace(a.Func), Release: a.Release}
-		if err := e.Validate(); err != nil {
-			return nil, err
-		}
-		rc.Extra = append(rc.Extra, e)
+		rc.Acquire = append(rc.Acquire, reservedclose.Acquire{Func: a.Func, Release: a.Release})
+	}
+	rca, err := reservedclose.New(rc)
+	if err != nil {
+		return nil, err
 	}
 	var out []*analysis.Analyzer
-	rca := reservedclose.New(rc)
 	if !slices.Contains(s.Disable, "reservedclose") {
 		out = append(out, rca)
 	}

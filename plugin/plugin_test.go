@@ -101,6 +101,8 @@ func TestBadSettingsFailLoudly(t *testing.T) {
 		"func without package":  {map[string]any{"acquire": []any{map[string]any{"func": "Get", "release": []any{"Put"}}}}, "pkgpath.Func"},
 		"unknown analyzer":      {map[string]any{"disable": []any{"reservedclos"}}, `unknown analyzer "reservedclos"`},
 		"everything disabled":   {map[string]any{"disable": []any{"reservedclose", "refcycle"}}, "every analyzer is disabled"},
+		"malformed families":    {map[string]any{"families": []any{"../testdata/families/malformed.yaml"}}, "malformed.yaml: line 5: field tied_to_contxt not found"},
+		"missing families":      {map[string]any{"families": []any{"no-such.yaml"}}, "no-such.yaml"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := build(t, tc.settings)
@@ -123,6 +125,19 @@ func TestAcquireSettingReachesTheAnalysis(t *testing.T) {
 	})
 	require.NoError(t, err)
 	testdata, err := filepath.Abs(filepath.Join("..", "testdata"))
+	require.NoError(t, err)
+	analysistest.Run(diagnosticsOnly{t}, testdata, as[0], "extra/use")
+}
+
+// TestFamiliesSettingReachesTheAnalysis: the same, declared in a families
+// file.
+func TestFamiliesSettingReachesTheAnalysis(t *testing.T) {
+	testdata, err := filepath.Abs(filepath.Join("..", "testdata"))
+	require.NoError(t, err)
+	as, err := plugin.Analyzers(plugin.Settings{
+		Families: []string{filepath.Join(testdata, "families", "thirdparty.yaml")},
+		Disable:  []string{"refcycle"},
+	})
 	require.NoError(t, err)
 	analysistest.Run(diagnosticsOnly{t}, testdata, as[0], "extra/use")
 }

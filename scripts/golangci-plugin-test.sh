@@ -4,7 +4,8 @@
 #   1. connlint's findings appear, attributed to the linter "connlint";
 #   2. //nolint:connlint suppresses a finding, both connlint's own handling
 #      (on the line) and golangci-lint's (on a declaration: its whole body);
-#   3. settings are honoured (strict, an extra acquisition, refcycle's
+#   3. settings are honoured (strict, an extra acquisition, a families file
+#      and a malformed one, refcycle's
 #      registry rule, a disabled analyzer);
 #   4. a misspelled setting fails the run loudly.
 #
@@ -119,6 +120,15 @@ run configs/disable.yml
 [ "$rc" -eq 1 ] || fail "want exit 1 (issues found), got $rc"
 has "leaky/leaky.go:11:15: reservedclose:"
 hasnt "refcycle:"
+
+run configs/families.yml
+[ "$rc" -eq 1 ] || fail "want exit 1 (issues found), got $rc"
+has "extra/use/use.go:9:12: reservedclose: *pool.Session acquired here is not released on the path returning at line 13 (call Put, or defer s.Put() after the error check) (connlint)"
+
+run configs/families-malformed.yml
+[ "$rc" -ne 0 ] && [ "$rc" -ne 1 ] || fail "want a failure exit code (not 0, not 1 = issues), got $rc"
+has "families/malformed.yaml:2: family example.com/golangci/extra/pool.Session: no release method"
+hasnt "leaky.go"
 
 step "4: a misspelled setting fails loudly"
 run configs/misspelled.yml

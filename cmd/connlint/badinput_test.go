@@ -60,6 +60,21 @@ func TestBadInput(t *testing.T) {
 			want: []string{`invalid value "nodot:Close" for flag -reservedclose.acquire`},
 		},
 		{
+			name: "malformed families file",
+			setup: func(t *testing.T, mod string) {
+				write(t, filepath.Join(mod, "families.yaml"), "families:\n  - type: example.com/p.T\n    acquired_by: [example.com/p.New]\n")
+			},
+			args: []string{"-reservedclose.families", "families.yaml", "./clean"},
+			code: 1,
+			want: []string{`invalid value "families.yaml" for flag -reservedclose.families: families.yaml:2: family example.com/p.T: no release method`},
+		},
+		{
+			name: "missing families file",
+			args: []string{"-reservedclose.families", "no-such.yaml", "./clean"},
+			code: 1,
+			want: []string{`invalid value "no-such.yaml" for flag -reservedclose.families: open no-such.yaml`},
+		},
+		{
 			name: "bad format",
 			args: []string{"-format=yaml", "./clean"},
 			code: 1,

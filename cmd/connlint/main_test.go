@@ -151,7 +151,7 @@ func TestHelpListsAnalyzersAndFlags(t *testing.T) {
 	for _, want := range []string{
 		"reservedclose", "https://github.com/connlint/connlint/blob/main/docs/reservedclose.md",
 		"refcycle", "https://github.com/connlint/connlint/blob/main/docs/refcycle.md",
-		"-format", "-reservedclose.strict", "-reservedclose.acquire", "-refcycle.registry",
+		"-format", "-reservedclose.strict", "-reservedclose.acquire", "-reservedclose.families", "-refcycle.registry",
 		"-test", "-fix", "-diff", "-json", "//nolint:connlint", "//connlint:ignore REASON",
 	} {
 		assert.Contains(t, r.stderr, want)

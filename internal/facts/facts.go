@@ -5,6 +5,7 @@ import (
 	"flag"
 	"go/types"
 	"reflect"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -32,6 +33,8 @@ type Config struct {
 	Strict bool
 	// Extra declares acquisitions of APIs that cannot be annotated.
 	Extra []resource.Extra
+	// Families are families files, read and parsed (FamiliesFiles.Set).
+	Families resource.FamiliesFiles
 }
 
 // New returns a facts analyzer with the given default settings, which its
@@ -46,8 +49,11 @@ func New(cfg Config) *analysis.Analyzer {
 	}
 	a.Flags.BoolVar(&cfg.Strict, "strict", cfg.Strict, "treat calls into unknown code as borrowing the resource (more reports, some false)")
 	a.Flags.Var((*resource.ExtraList)(&cfg.Extra), "acquire", "declare an acquisition of an API you cannot annotate: `FUNC:RELEASE[,RELEASE]` (repeatable), e.g. example.com/pool.Pool.Get:Put")
+	a.Flags.Var(&cfg.Families, "families", "read families from a YAML `FILE` (repeatable): every field of a built-in family, its acquirers and ties (docs/reservedclose.md#families-files)")
+	// Flags are set before the first run; passes run concurrently.
+	index := sync.OnceValue(func() *resource.Index { return resource.NewIndex(cfg.Families.Catalogs...) })
 	a.Run = func(pass *analysis.Pass) (any, error) {
-		return run(pass, cfg), nil
+		return run(pass, cfg, index()), nil
 	}
 	return a
 }
@@ -94,12 +100,13 @@ type Result struct {
 	Findings ownership.Findings
 
 	releases map[*types.Func]bool // methods marked //connlint:release, here and in dependencies
+	index    *resource.Index
 }
 
-func run(pass *analysis.Pass, cfg Config) *Result {
+func run(pass *analysis.Pass, cfg Config, index *resource.Index) *Result {
 	ssaInput := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
-	env := ownership.NewEnv(pass, cfg.Strict, cfg.Extra)
-	res := &Result{Problems: env.LoadDirectives(pass.Files)}
+	env := ownership.NewEnv(pass, cfg.Strict, cfg.Extra, index)
+	res := &Result{Problems: env.LoadDirectives(pass.Files), index: index}
 	res.Findings = env.Analyze(ssaInput.SrcFuncs)
 	// Read once here, while the pass is live: a Result outlives its pass,
 	// and the passes may consult it concurrently.
@@ -126,6 +133,6 @@ func (r *Result) IsReleaseMethod(m *types.Func) bool {
 	if recv == nil {
 		return false
 	}
-	fam := resource.ByType(ssax.TypeKey(recv.Type()))
+	fam := r.index.ByType(ssax.TypeKey(recv.Type()))
 	return fam != nil && fam.IsRelease(m.Name(), false)
 }

@@ -159,7 +159,7 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 			switch {
 			case s.out.arranged && s.out.returnedAs != 0:
 				info.arranged |= s.out.returnedAs
-			case info.acquire == nil && !resource.NotAcquiredBy(ssax.FuncKey(ssax.FuncObject(fn))):
+			case info.acquire == nil && !env.index.NotAcquiredBy(ssax.FuncKey(ssax.FuncObject(fn))):
 				info.acquire = returnedAcquisition(fn, fam, s.out)
 			}
 			if info.wraps < 0 {

@@ -24,6 +24,8 @@ type Env struct {
 	// strict treats a call the engine cannot see into as a borrow rather
 	// than a hand-off: more reports, some of them false.
 	strict bool
+	// index holds the families: built-in, and those of families files.
+	index *resource.Index
 
 	local    map[*ssa.Function]*funcInfo
 	families map[string]*resource.Family // by type key; nil entries cache misses
@@ -65,10 +67,14 @@ type funcInfo struct {
 }
 
 // NewEnv returns the engine for one pass.
-func NewEnv(pass *analysis.Pass, strict bool, extra []resource.Extra) *Env {
+func NewEnv(pass *analysis.Pass, strict bool, extra []resource.Extra, families *resource.Index) *Env {
+	if families == nil {
+		families = resource.Builtins()
+	}
 	env := &Env{
 		pass:     pass,
 		strict:   strict,
+		index:    families,
 		local:    make(map[*ssa.Function]*funcInfo),
 		families: make(map[string]*resource.Family),
 		extra:    make(map[string]resource.Extra, len(extra)),
@@ -97,7 +103,7 @@ func (env *Env) familyOfType(t types.Type) *resource.Family {
 	if f, ok := env.families[key]; ok {
 		return f
 	}
-	f := resource.ByType(key)
+	f := env.index.ByType(key)
 	if f == nil {
 		f = env.directiveFamily(ssax.NamedOf(t))
 	}
@@ -165,13 +171,13 @@ func (env *Env) acquisition(common *ssa.CallCommon) (*resource.Family, int, bool
 	}
 	if obj != nil {
 		key := ssax.FuncKey(obj)
-		if resource.NotAcquiredBy(key) {
+		if env.index.NotAcquiredBy(key) {
 			return nil, 0, false
 		}
 		if i, ok := resource.SentRequest(key); ok && i < len(common.Args) && isHeadRequest(common.Args[i]) {
 			return nil, 0, false // a HEAD response has no body
 		}
-		if fam := resource.AcquiredBy(key); fam != nil {
+		if fam := env.index.AcquiredBy(key); fam != nil {
 			return fam, firstNonError(obj.Signature()), true
 		}
 		if e, ok := env.extra[key]; ok {
@@ -261,7 +267,7 @@ func (env *Env) calleeSummary(common *ssa.CallCommon) (params, freeVars []Param,
 	if resource.Borrows(ssax.FuncKey(obj)) {
 		return nil, nil, true
 	}
-	if i, ok := resource.ReleasedParam(ssax.FuncKey(obj)); ok {
+	if i, ok := env.index.ReleasedParam(ssax.FuncKey(obj)); ok {
 		params = make([]Param, i+1)
 		params[i].Effect = Release
 		return params, nil, true

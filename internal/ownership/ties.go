@@ -26,7 +26,7 @@ func (env *Env) tiesOf(call *ssa.Call) *tied {
 	if fn == nil {
 		return nil
 	}
-	tie := resource.TieOf(ssax.FuncKey(fn))
+	tie := env.index.TieOf(ssax.FuncKey(fn))
 	var t tied
 	if tie.Context {
 		for _, a := range call.Call.Args {

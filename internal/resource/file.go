@@ -186,3 +186,29 @@ func defaultDisplay(key string) string {
 	}
 	return name + "." + key[dot+1:]
 }
+
+// FamiliesFiles is a repeatable flag naming families files: each is read
+// and parsed when the flag is set, so that a malformed file stops the run
+// before any package is analysed.
+type FamiliesFiles struct {
+	Names    []string
+	Catalogs []*Catalog
+}
+
+func (f *FamiliesFiles) String() string {
+	if f == nil {
+		return ""
+	}
+	return strings.Join(f.Names, ",")
+}
+
+// Set reads one families file.
+func (f *FamiliesFiles) Set(name string) error {
+	c, err := ReadFamilies(name)
+	if err != nil {
+		return err
+	}
+	f.Names = append(f.Names, name)
+	f.Catalogs = append(f.Catalogs, c)
+	return nil
+}

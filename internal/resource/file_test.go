@@ -1,6 +1,8 @@
 package resource
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -75,5 +77,29 @@ func TestParseFamiliesErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: got error %v, want one containing %q", tc.name, err, tc.want)
 		}
+	}
+}
+
+// The example in docs/reservedclose.md is a valid families file.
+func TestDocumentedFamiliesFile(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "docs", "reservedclose.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(b), "## Families files")
+	if !ok {
+		t.Fatal("docs/reservedclose.md: no section Families files")
+	}
+	_, rest, ok = strings.Cut(rest, "```yaml\n")
+	if !ok {
+		t.Fatal("docs/reservedclose.md: no yaml example under Families files")
+	}
+	example, _, _ := strings.Cut(rest, "```")
+	c, err := ParseFamilies("example.yaml", []byte(example))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Families) != 1 || len(c.Acquirers) != 2 || !c.Ties["example.com/pool.Pool.GetContext"].Context {
+		t.Errorf("example parsed as %+v", c)
 	}
 }

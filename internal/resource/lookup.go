@@ -2,56 +2,74 @@ package resource
 
 import "sync"
 
-// The tables are read-only after package initialisation; the indexes built
-// from them are computed once and never mutated.
-var (
-	indexOnce   sync.Once
+// An Index answers the engine's questions about families: the built-in
+// catalogues, plus those of families files. It is read-only once built.
+type Index struct {
 	familyByKey map[string]*Family
 	acquirers   map[string]string
 	ties        map[string]Tie
 	releasers   map[string]int
 	notAcquirer map[string]bool
-)
+}
 
-func index() {
-	familyByKey = make(map[string]*Family)
-	acquirers = make(map[string]string)
-	ties = make(map[string]Tie)
-	releasers = make(map[string]int)
-	notAcquirer = make(map[string]bool)
-	for ci := range builtin {
-		c := &builtin[ci]
-		for i := range c.Families {
-			familyByKey[c.Families[i].Key] = &c.Families[i]
-		}
-		for k, v := range c.Acquirers {
-			acquirers[k] = v
-		}
-		for k, v := range c.Ties {
-			ties[k] = v
-		}
-		for k, v := range c.Releasers {
-			releasers[k] = v
-		}
-		for _, k := range c.NotAcquirers {
-			notAcquirer[k] = true
-		}
+// NewIndex indexes the built-in catalogues and then extra ones (families
+// files): a row of a later catalogue replaces one with the same key.
+func NewIndex(extra ...*Catalog) *Index {
+	x := &Index{
+		familyByKey: make(map[string]*Family),
+		acquirers:   make(map[string]string),
+		ties:        make(map[string]Tie),
+		releasers:   make(map[string]int),
+		notAcquirer: make(map[string]bool),
+	}
+	for i := range builtin {
+		x.add(&builtin[i])
+	}
+	for _, c := range extra {
+		x.add(c)
+	}
+	return x
+}
+
+func (x *Index) add(c *Catalog) {
+	for i := range c.Families {
+		x.familyByKey[c.Families[i].Key] = &c.Families[i]
+	}
+	for k, v := range c.Acquirers {
+		x.acquirers[k] = v
+	}
+	for k, v := range c.Ties {
+		x.ties[k] = v
+	}
+	for k, v := range c.Releasers {
+		x.releasers[k] = v
+	}
+	for _, k := range c.NotAcquirers {
+		x.notAcquirer[k] = true
 	}
 }
 
-// ByType returns the built-in family whose resource type has the given key
-// (see ssax.TypeKey), or nil.
-func ByType(typeKey string) *Family {
-	indexOnce.Do(index)
-	return familyByKey[typeKey]
+// The built-in index is computed once and never mutated.
+var (
+	builtinOnce  sync.Once
+	builtinIndex *Index
+)
+
+// Builtins returns the index of the built-in catalogues alone.
+func Builtins() *Index {
+	builtinOnce.Do(func() { builtinIndex = NewIndex() })
+	return builtinIndex
 }
 
-// AcquiredBy returns the built-in family acquired by the function with the
-// given key (see ssax.FuncKey), or nil.
-func AcquiredBy(funcKey string) *Family {
-	indexOnce.Do(index)
-	if k, ok := acquirers[funcKey]; ok {
-		return ByType(k)
+// ByType returns the family whose resource type has the given key (see
+// ssax.TypeKey), or nil.
+func (x *Index) ByType(typeKey string) *Family { return x.familyByKey[typeKey] }
+
+// AcquiredBy returns the family acquired by the function with the given
+// key (see ssax.FuncKey), or nil.
+func (x *Index) AcquiredBy(funcKey string) *Family {
+	if k, ok := x.acquirers[funcKey]; ok {
+		return x.ByType(k)
 	}
 	return nil
 }
@@ -59,10 +77,28 @@ func AcquiredBy(funcKey string) *Family {
 // NotAcquiredBy reports whether the function with the given key returns a
 // resource that needs no release (and so is no acquisition, whatever its
 // body does).
-func NotAcquiredBy(funcKey string) bool {
-	indexOnce.Do(index)
-	return notAcquirer[funcKey]
+func (x *Index) NotAcquiredBy(funcKey string) bool { return x.notAcquirer[funcKey] }
+
+// TieOf returns the releases the library performs on its own for the
+// resource the function with the given key acquires.
+func (x *Index) TieOf(funcKey string) Tie { return x.ties[funcKey] }
+
+// ReleasedParam returns the argument index a releaser releases.
+func (x *Index) ReleasedParam(funcKey string) (int, bool) {
+	i, ok := x.releasers[funcKey]
+	return i, ok
 }
+
+// ByType returns the built-in family whose resource type has the given key.
+func ByType(typeKey string) *Family { return Builtins().ByType(typeKey) }
+
+// AcquiredBy returns the built-in family acquired by the function with the
+// given key.
+func AcquiredBy(funcKey string) *Family { return Builtins().AcquiredBy(funcKey) }
+
+// NotAcquiredBy reports whether a built-in row says the function with the
+// given key acquires nothing.
+func NotAcquiredBy(funcKey string) bool { return Builtins().NotAcquiredBy(funcKey) }
 
 // SentRequest returns the argument index of the *http.Request that the
 // function with the given key sends, if it sends one.
@@ -78,23 +114,9 @@ func RequestMethodArg(funcKey string) (int, bool) {
 	return i, ok
 }
 
-// TieOf returns the releases the library performs on its own for the
-// resource the function with the given key acquires.
-func TieOf(funcKey string) Tie {
-	indexOnce.Do(index)
-	return ties[funcKey]
-}
-
 // IsCanceler reports whether the function with the given key returns a
 // context and its cancel function.
 func IsCanceler(funcKey string) bool { return cancelers[funcKey] }
-
-// ReleasedParam returns the argument index a built-in releaser releases.
-func ReleasedParam(funcKey string) (int, bool) {
-	indexOnce.Do(index)
-	i, ok := releasers[funcKey]
-	return i, ok
-}
 
 // NeverReturns reports whether the (interface) method with the given key
 // never returns normally.

@@ -2,6 +2,7 @@ package reservedclose
 
 import (
 	_ "embed"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -28,15 +29,43 @@ type Config struct {
 	// and func values) as borrowing a resource passed to
 	// them, rather than taking ownership of it.
 	Strict bool
-	// Extra declares acquisitions of APIs that cannot be annotated.
-	Extra []resource.Extra
+	// Acquire declares acquisitions of APIs that cannot be annotated
+	// (-acquire).
+	Acquire []Acquire
+	// Families names families files to read (-families): YAML declaring
+	// families with every field of the built-in ones.
+	Families []string
+}
+
+// Acquire is one acquisition of an API that cannot be annotated: the
+// acquiring function, named "pkgpath.Func" or "pkgpath.Recv.Method" (no
+// pointer, no type arguments), and the methods of its result that release
+// it.
+type Acquire struct {
+	Func    string
+	Release []string
 }
 
 // New returns an analyzer with the given default settings, which its flags
 // override. The settings shape the facts the engine computes, so it reads
-// facts computed with them: each analyzer owns its settings.
-func New(cfg Config) *analysis.Analyzer {
-	return newAnalyzer(facts.New(facts.Config{Strict: cfg.Strict, Extra: cfg.Extra}))
+// facts computed with them: each analyzer owns its settings. An
+// acquisition that cannot work, or a families file that cannot be read or
+// parsed, is an error.
+func New(cfg Config) (*analysis.Analyzer, error) {
+	fc := facts.Config{Strict: cfg.Strict}
+	for _, a := range cfg.Acquire {
+		e := resource.Extra{Func: strings.TrimSpace(a.Func), Release: a.Release}
+		if err := e.Validate(); err != nil {
+			return nil, err
+		}
+		fc.Extra = append(fc.Extra, e)
+	}
+	for _, name := range cfg.Families {
+		if err := fc.Families.Set(name); err != nil {
+			return nil, err
+		}
+	}
+	return newAnalyzer(facts.New(fc)), nil
 }
 
 // newAnalyzer returns the pass that reports what fa found. Its flags are
