@@ -29,13 +29,14 @@ var grpcCatalog = Catalog{
 
 // A channel is closed with its connection (Connection.Close closes every
 // channel: "Close requests and waits for the response to close the AMQP
-// connection").
+// connection"). NotifyClose on a closed connection or channel is legal: the
+// listener's channel is closed at once.
 var amqpCatalog = Catalog{
 	Library: amqp,
 	Tests:   "testdata/src/rc/families/amqp.go",
 	Families: []Family{
-		{Key: amqp + ".Connection", Display: "*amqp091.Connection", Release: []string{"Close", "CloseDeadline"}, AfterRelease: []string{"IsClosed"}, ReleaseTwiceSafe: true},
-		{Key: amqp + ".Channel", Display: "*amqp091.Channel", Release: []string{"Close"}, AfterRelease: []string{"IsClosed"}, ReleaseTwiceSafe: true},
+		{Key: amqp + ".Connection", Display: "*amqp091.Connection", Release: []string{"Close", "CloseDeadline"}, AfterRelease: []string{"IsClosed", "NotifyClose"}, ReleaseTwiceSafe: true},
+		{Key: amqp + ".Channel", Display: "*amqp091.Channel", Release: []string{"Close"}, AfterRelease: []string{"IsClosed", "NotifyClose"}, ReleaseTwiceSafe: true},
 	},
 	Acquirers: map[string]string{
 		amqp + ".Dial":                 amqp + ".Connection",

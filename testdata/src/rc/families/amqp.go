@@ -120,3 +120,20 @@ func amqpChannelWithConnGood(ctx context.Context, url string) error {
 	}
 	return ch.PublishWithContext(ctx, "", "q", false, false, amqp.Publishing{Body: []byte("x")})
 }
+
+// NotifyClose after Close is legal (the listener's channel is closed at
+// once); QueueDeclare after Close is a use after release.
+func amqpNotifyCloseAfterCloseGood(ch *amqp.Channel) *amqp.Error {
+	ch.Close()
+	return <-ch.NotifyClose(make(chan *amqp.Error, 1))
+}
+
+func amqpDeclareAfterCloseBad(conn *amqp.Connection) error {
+	ch, err := conn.Channel()
+	if err != nil {
+		return err
+	}
+	ch.Close()
+	_, err = ch.QueueDeclare("q", false, false, false, false, nil) // want `\*amqp091\.Channel QueueDeclare called after its release at line 136`
+	return err
+}

@@ -89,6 +89,26 @@ func (c *Connection) CloseDeadline(deadline time.Time) error { return nil }
 // is returned.
 func (c *Connection) IsClosed() bool { return c.closed == 1 }
 
+// Error captures the code and reason a channel or connection has been closed
+// by the server (subset of fields).
+type Error struct {
+	Code   int
+	Reason string
+}
+
+// NotifyClose registers a listener for close events either initiated by an
+// error accompanying a connection.close method or by a normal shutdown.
+//
+// The chan provided will be closed when the Connection is closed and on a
+// graceful close, no error will be sent.
+//
+// To eventually consume all close notifications, the channel must be
+// buffered or consumed concurrently.
+func (c *Connection) NotifyClose(receiver chan *Error) chan *Error {
+	close(receiver)
+	return receiver
+}
+
 // Channel opens a unique, concurrent server channel to process the bulk of AMQP
 // messages. Any error from methods on this receiver will render the receiver
 // invalid and a new Channel should be opened.
@@ -109,6 +129,19 @@ func (ch *Channel) Close() error { return nil }
 // IsClosed returns true if the channel is marked as closed, otherwise false
 // is returned.
 func (ch *Channel) IsClosed() bool { return ch.closed == 1 }
+
+// NotifyClose registers a listener for when the server sends a channel or
+// connection exception in the form of a Connection.Close or Channel.Close method.
+// Connection exceptions will be broadcast to all open channels and all channels
+// will be closed, where channel exceptions will only be broadcast to listeners to
+// this channel.
+//
+// The chan provided will be closed when the Channel is closed and on a
+// graceful close, no error will be sent.
+func (ch *Channel) NotifyClose(c chan *Error) chan *Error {
+	close(c)
+	return c
+}
 
 // QueueDeclare declares a queue to hold messages and deliver to consumers.
 func (ch *Channel) QueueDeclare(name string, durable, autoDelete, exclusive, noWait bool, args Table) (Queue, error) {
