@@ -63,7 +63,9 @@ var natsCatalog = Catalog{
 	Tests:   "testdata/src/rc/families/nats.go",
 	Families: []Family{
 		{Key: nats + ".Conn", Display: "*nats.Conn", Release: []string{"Close", "Drain"}, AfterRelease: []string{"IsClosed", "IsDraining", "LastError", "Status", "Stats"}, ReleaseTwiceSafe: true},
-		{Key: nats + ".Subscription", Display: "*nats.Subscription", Release: []string{"Unsubscribe", "Drain"}, AfterRelease: []string{"IsValid"}, ReleaseTwiceSafe: true},
+		// Reading after Drain is how a drained synchronous subscription
+		// is emptied; after Unsubscribe a read only returns an error.
+		{Key: nats + ".Subscription", Display: "*nats.Subscription", Release: []string{"Unsubscribe", "Drain"}, AfterRelease: []string{"IsValid", "NextMsg", "NextMsgWithContext", "Fetch", "ConsumerInfo"}, ReleaseTwiceSafe: true},
 	},
 	Acquirers: map[string]string{
 		nats + ".Connect":                 nats + ".Conn",

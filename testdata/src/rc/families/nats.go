@@ -152,3 +152,13 @@ func natsJetStreamSubscribeGood(js nats.JetStream, h nats.MsgHandler, ch chan *n
 	_, err := js.ChanQueueSubscribe("s", "q", ch)
 	return err
 }
+
+// A drained pull subscription is emptied by fetching after Drain.
+func natsFetchAfterDrainGood(js nats.JetStream) ([]*nats.Msg, error) {
+	sub, err := js.PullSubscribe("s", "d")
+	if err != nil {
+		return nil, err
+	}
+	sub.Drain()
+	return sub.Fetch(100)
+}

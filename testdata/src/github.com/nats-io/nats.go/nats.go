@@ -3,7 +3,10 @@
 // Package nats is a Go client for the NATS messaging system (subset of the real API).
 package nats
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // Status represents the state of the connection.
 type Status int
@@ -122,6 +125,30 @@ func (s *Subscription) Unsubscribe() error { return nil }
 // the connection is closed (ErrConnectionClosed), the timeout is reached (ErrTimeout),
 // or if there were no responders (ErrNoResponders) when used in the context of a request/reply.
 func (s *Subscription) NextMsg(timeout time.Duration) (*Msg, error) { return &Msg{}, nil }
+
+// NextMsgWithContext takes a context and returns the next message
+// available to a synchronous subscriber, blocking until it is delivered
+// or context gets canceled.
+func (s *Subscription) NextMsgWithContext(ctx context.Context) (*Msg, error) { return &Msg{}, nil }
+
+// PullOpt are the options that can be passed when pulling a batch of messages.
+type PullOpt interface {
+	configurePull(opts *pullOpts) error
+}
+
+type pullOpts struct{ batch int }
+
+// Fetch pulls a batch of messages from a stream for a pull consumer.
+func (s *Subscription) Fetch(batch int, opts ...PullOpt) ([]*Msg, error) { return nil, nil }
+
+// ConsumerInfo is the info from a JetStream consumer (subset of fields).
+type ConsumerInfo struct {
+	Stream string
+	Name   string
+}
+
+// ConsumerInfo returns the ConsumerInfo of a JetStream subscription.
+func (s *Subscription) ConsumerInfo() (*ConsumerInfo, error) { return &ConsumerInfo{}, nil }
 
 // SubOpt configures options for subscribing to JetStream consumers.
 type SubOpt interface {
