@@ -123,9 +123,13 @@ func amqpChannelWithConnGood(ctx context.Context, url string) error {
 
 // NotifyClose after Close is legal (the listener's channel is closed at
 // once); QueueDeclare after Close is a use after release.
-func amqpNotifyCloseAfterCloseGood(ch *amqp.Channel) *amqp.Error {
+func amqpNotifyCloseAfterCloseGood(conn *amqp.Connection) (*amqp.Error, error) {
+	ch, err := conn.Channel()
+	if err != nil {
+		return nil, err
+	}
 	ch.Close()
-	return <-ch.NotifyClose(make(chan *amqp.Error, 1))
+	return <-ch.NotifyClose(make(chan *amqp.Error, 1)), nil
 }
 
 func amqpDeclareAfterCloseBad(conn *amqp.Connection) error {
@@ -134,6 +138,6 @@ func amqpDeclareAfterCloseBad(conn *amqp.Connection) error {
 		return err
 	}
 	ch.Close()
-	_, err = ch.QueueDeclare("q", false, false, false, false, nil) // want `\*amqp091\.Channel QueueDeclare called after its release at line 136`
+	_, err = ch.QueueDeclare("q", false, false, false, false, nil) // want `\*amqp091\.Channel QueueDeclare called after its release at line 140`
 	return err
 }
