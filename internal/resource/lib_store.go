@@ -57,12 +57,8 @@ var vitessCatalog = Catalog{
 // the cursor to its end and closes it: it is a release.
 func mongoCatalog(library, path, tests string) Catalog {
 	session := "*mongo.Session"
-	var notAcquirers []string
 	if path == mongo1 {
 		session = "mongo.Session"
-		// The client a v1 Session (an interface) belongs to is not the
-		// caller's to disconnect.
-		notAcquirers = []string{path + ".Session.Client"}
 	}
 	return Catalog{
 		Library: library,
@@ -88,7 +84,6 @@ func mongoCatalog(library, path, tests string) Catalog {
 			path + ".Database.RunCommandCursor": path + ".Cursor",
 			path + ".IndexView.List":            path + ".Cursor",
 		},
-		NotAcquirers: notAcquirers,
 	}
 }
 

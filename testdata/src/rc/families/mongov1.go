@@ -278,7 +278,9 @@ func mongo1StartSessionGood(ctx context.Context, c *mongo.Client) ([]byte, error
 	return s.ID(), nil
 }
 
-// The client of a session (an interface in v1) is not the caller's.
+// The client of a session (an interface in v1) is not the caller's: an
+// interface method without parameters or error result is an accessor, not
+// an acquisition.
 func mongo1SessionClientGood(ctx context.Context, s mongo.Session) error {
 	return s.Client().Ping(ctx, nil)
 }
