@@ -332,3 +332,14 @@ func pgx4TxSendBatchGood(ctx context.Context, tx pgx4.Tx, b *pgx4.Batch) error {
 	_, err := br.Exec()
 	return err
 }
+
+// Tx.Begin starts a savepoint, which the parent's Commit or Rollback ends:
+// no acquisition of its own.
+func pgx4SavepointGood(ctx context.Context, tx pgx4.Tx) error {
+	sp, err := tx.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = sp.Exec(ctx, "DELETE FROM t")
+	return err
+}
