@@ -69,11 +69,12 @@ var reproducers = map[string]reproducer{
 	"hijackerr":     {analyzer: reservedclose.Analyzer},
 	"selfrelease":   {analyzer: reservedclose.Analyzer},
 	"errcapture":    {analyzer: reservedclose.Analyzer},
+	// Found by the catalogue sweep (nats.go): a captured variable released
+	// and assigned again holds the new resource.
+	"reusedvar": {analyzer: reservedclose.Analyzer},
 	// Open.
 	"flagbody": {analyzer: reservedclose.Analyzer, open: "a wrapper that leaves its response body open only under a caller-set flag hands the body on those paths; connlint sees no acquisition"},
 	"helpertx": {analyzer: reservedclose.Analyzer, open: "Rows of a Stmt prepared on a Tx whose Rollback a test helper registered with t.Cleanup are reported (ties are one level deep; the Rows of the Tx itself are fixed)"},
-	// Open, found by the catalogue sweep (issue 12, nats.go).
-	"reusedvar": {analyzer: reservedclose.Analyzer, open: "a variable a closure captures, released and then assigned a fresh acquisition: uses of the new resource are reported as uses after the old one's release (typestate follows the cell, not the value)"},
 }
 
 // recorder collects analysistest's complaints instead of failing.

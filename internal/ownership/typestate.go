@@ -92,6 +92,15 @@ func (s *search) misuses(rel releaseAt) []Misuse {
 			if mc, ok := instr.(*ssa.MakeClosure); ok {
 				st = s.forgetReassigned(mc, st)
 			}
+			if store, ok := instr.(*ssa.Store); ok {
+				// `c, err = db.Conn(ctx)` after c.Close(): the variable
+				// holds another resource from here on.
+				if _, tracked := st.lookup(store.Val); !tracked {
+					if _, isCell := store.Addr.(*ssa.Alloc); isCell {
+						st = st.without(s.num, store.Addr)
+					}
+				}
+			}
 			pos, double, method, bad := s.misuse(instr, st, rel.deferred)
 			if bad {
 				report(pos, double, method)
