@@ -188,24 +188,18 @@ func (env *Env) releasedAnywhere(of *OwningField) bool {
 	for _, fn := range env.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				load, ok := instr.(*ssa.UnOp)
-				if !ok || load.Op != token.MUL {
+				v := fieldRead(instr, of.Field)
+				if v == nil {
 					continue
 				}
-				fa, ok := load.X.(*ssa.FieldAddr)
-				if !ok {
-					continue
-				}
-				if f := ssax.Field(fa.X.Type(), fa.Field); f == nil || f.Origin() != of.Field {
-					continue
-				}
-				// Followed from the load: test.resp.Body.Close(), or
-				// a release behind a check of another field.
+				// Followed from the read: test.resp.Body.Close(), a
+				// release behind a check of another field, an envelope
+				// received from a channel (ce.conn.Close()).
 				s := newSearch(env, fn, numberValues(fn))
 				s.isParam = true
 				s.fam = &of.Family
-				s.selfType = load.Type()
-				s.run(load.Block(), indexOf(load.Block(), load)+1, entry{v: load, role: roleSelf})
+				s.selfType = v.Type()
+				s.run(b, indexOf(b, instr)+1, entry{v: v, role: roleSelf})
 				if s.out.released || s.out.handed {
 					return true
 				}
@@ -213,6 +207,24 @@ func (env *Env) releasedAnywhere(of *OwningField) bool {
 		}
 	}
 	return false
+}
+
+// fieldRead returns the value instr reads from field f (x.f through a
+// pointer, or of a struct value), or nil.
+func fieldRead(instr ssa.Instruction, f *types.Var) ssa.Value {
+	switch in := instr.(type) {
+	case *ssa.UnOp:
+		if fa, ok := in.X.(*ssa.FieldAddr); ok && in.Op == token.MUL {
+			if g := ssax.Field(fa.X.Type(), fa.Field); g != nil && g.Origin() == f {
+				return in
+			}
+		}
+	case *ssa.Field:
+		if g := ssax.Field(in.X.Type(), in.Field); g != nil && g.Origin() == f {
+			return in
+		}
+	}
+	return nil
 }
 
 // behindOwnGuard reports an exit reached only through a test of a field of

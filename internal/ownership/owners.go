@@ -324,7 +324,12 @@ func (env *Env) dynamicAcquisition(common *ssa.CallCommon) (*resource.Family, in
 	}
 	fam := env.familyOfType(t)
 	if fam == nil {
-		fam = env.ownerFamily(t)
+		// An owning struct with release methods of its own; one that only
+		// exposes a resource field (a *nats.Msg and its Sub) is no
+		// acquisition where nothing shows it was built around a fresh one.
+		if fam = env.ownerFamily(t); fam != nil && fam.ReleaseField != "" {
+			fam = nil
+		}
 	}
 	if fam == nil || !releasableAs(t, fam) {
 		return nil, 0, false

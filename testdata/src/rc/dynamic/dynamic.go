@@ -85,3 +85,27 @@ func getter(h Holder) {
 	c := h.Conn()
 	c.Write(nil)
 }
+
+// A message that exposes the subscription it came from: it does not own
+// it, and an interface handing out messages acquires nothing.
+type Subscription struct{ rows *sql.Rows }
+
+// Unsubscribe ends the subscription.
+func (s *Subscription) Unsubscribe() error { return s.rows.Close() }
+
+type Msg struct {
+	Data []byte
+	Sub  *Subscription
+}
+
+type Fetcher interface {
+	Next(ctx context.Context) (*Msg, error)
+}
+
+func fetchOne(ctx context.Context, f Fetcher) ([]byte, error) {
+	m, err := f.Next(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return m.Data, nil
+}

@@ -166,3 +166,38 @@ func query(db *sql.DB) (Result, error) {
 	}
 	return Result{Rows: rows}, nil
 }
+
+// An envelope sent over a channel; the receiver closes what it carries.
+type connResult struct {
+	conn *sql.Conn
+	err  error
+}
+
+func connectAsync(ctx context.Context, db *sql.DB, out chan<- connResult) {
+	c, err := db.Conn(ctx)
+	out <- connResult{conn: c, err: err}
+}
+
+func awaitConn(in <-chan connResult) error {
+	r := <-in
+	if r.err != nil {
+		return r.err
+	}
+	return r.conn.Close()
+}
+
+// The same envelope type, but nothing ever closes what it carries.
+type lostResult struct {
+	conn *sql.Conn
+	err  error
+}
+
+func connectLost(ctx context.Context, db *sql.DB, out chan<- lostResult) {
+	c, err := db.Conn(ctx)
+	out <- lostResult{conn: c, err: err} // want `lostResult.conn holds a \*sql.Conn acquired here, but nothing in this package releases it`
+}
+
+func awaitLost(in <-chan lostResult) error {
+	r := <-in
+	return r.err
+}
