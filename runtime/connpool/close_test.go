@@ -88,7 +88,6 @@ func TestCloseTimesOutAndForces(t *testing.T) {
 	assert.Same(t, c, l.Conn(), "still the holder's, though closed")
 	l.Recycle()
 	r.Release()
-	//connlint:ignore a second release is a tested no-op
 	r.Discard()
 	db.requireAllClosedOnce(t)
 	requireEmpty(t, p)

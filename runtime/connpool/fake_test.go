@@ -127,8 +127,8 @@ func requireEmpty[C Conn](t *testing.T, p *Pool[C]) {
 	require.Zero(t, st.Total, "total")
 	require.Zero(t, st.Idle+st.InUse+st.Reserved+st.Waiting)
 	c := st.Closed
-	require.Equal(t, st.Opened, c.Idle+c.Lifetime+c.Broken+c.Discard+c.Tainted+c.Shutdown,
-		"every connection opened was closed once, for one reason: %+v", st)
+	require.Equal(t, st.Opened, c.Idle+c.Lifetime+c.Broken+c.Discard+c.Tainted+c.Shutdown+c.Shrink+st.Hijacked,
+		"every connection opened was closed once, for one reason, or hijacked: %+v", st)
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	require.Empty(t, p.all)

@@ -92,6 +92,9 @@ func (sc *soakClosed) count() int {
 	return len(sc.tracked)
 }
 
+// soakVariant says which of Vitess v19's omissions the pool is made to
+// repeat. The pool itself has no switch for them: soakPool re-creates them
+// from outside, in this test file only.
 type soakVariant struct {
 	name           string
 	popKeepsNext   bool // Vitess v19's Pop
@@ -105,6 +108,94 @@ var (
 	// Only Pop regressed: zeroing closed slots must still cut the chain.
 	soakPopOnly = soakVariant{name: "pop bug only", popKeepsNext: true}
 )
+
+// soakPool is what the soak workloads drive: the real pool, or (for a
+// variant with an omission) the buggy twin, a wrapper that puts back by
+// hand, under the pool's lock, the references the pool has just cleared.
+// The twin's bookkeeping assumes one goroutine and no background worker,
+// which is how the deterministic replay runs it; it panics if the pool does
+// something it cannot mirror.
+type soakPool struct {
+	p *Pool[*soakConn]
+	v soakVariant
+}
+
+// checkout runs Get or Reserve; in the twin, the slot popped off the idle
+// stack keeps its link to the slot that was below it, as v19's Pop did.
+func (sp soakPool) checkout(get func() (*slot[*soakConn], error)) *slot[*soakConn] {
+	if !sp.v.popKeepsNext {
+		s, err := get()
+		if err != nil {
+			panic(err)
+		}
+		return s
+	}
+	sp.p.mu.Lock()
+	top := sp.p.idle.top
+	var below *slot[*soakConn]
+	if top != nil {
+		below = top.next
+	}
+	sp.p.mu.Unlock()
+	s, err := get()
+	if err != nil {
+		panic(err)
+	}
+	if top != nil && s != top {
+		panic("soak twin: the pool did not hand out the top of its idle stack")
+	}
+	sp.p.mu.Lock()
+	s.next = below
+	sp.p.mu.Unlock()
+	return s
+}
+
+func (sp soakPool) get(ctx context.Context) *Lease[*soakConn] {
+	var l *Lease[*soakConn]
+	sp.checkout(func() (*slot[*soakConn], error) {
+		var err error
+		l, err = sp.p.Get(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return l.h.s, nil
+	})
+	return l
+}
+
+func (sp soakPool) reserve(ctx context.Context) *Reserved[*soakConn] {
+	var r *Reserved[*soakConn]
+	sp.checkout(func() (*slot[*soakConn], error) {
+		var err error
+		r, err = sp.p.Reserve(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return r.h.s, nil
+	})
+	return r
+}
+
+// release runs a Recycle, Release or Discard of s; in the twin, a slot that
+// it closed keeps its connection and link, as v19's closed nodes did.
+func (sp soakPool) release(s *slot[*soakConn], release func()) {
+	if !sp.v.closeKeepsRefs {
+		release()
+		return
+	}
+	sp.p.mu.Lock()
+	conn, next := s.conn, s.next
+	sp.p.mu.Unlock()
+	release()
+	sp.p.mu.Lock()
+	if s.state == stClosed {
+		s.conn, s.next = conn, next
+	}
+	sp.p.mu.Unlock()
+}
+
+func (sp soakPool) recycle(l *Lease[*soakConn])       { sp.release(l.h.s, l.Recycle) }
+func (sp soakPool) endSession(r *Reserved[*soakConn]) { sp.release(r.h.s, r.Release) }
 
 type soakResult struct {
 	variant       soakVariant
@@ -135,7 +226,7 @@ func soakCycles() int {
 
 // soak builds a pool of the variant, warms it up, takes the held
 // reservations, then measures the live heap across cycles of churn.
-func soak(t *testing.T, v soakVariant, cycles int, churn func(*Pool[*soakConn], int)) soakResult {
+func soak(t *testing.T, v soakVariant, cycles int, churn func(soakPool, int)) soakResult {
 	closed := &soakClosed{tracked: make([]weak.Pointer[soakConn], 0, cycles)}
 	p, err := New(Config[*soakConn]{
 		MaxConns: soakMaxConns,
@@ -144,39 +235,35 @@ func soak(t *testing.T, v soakVariant, cycles int, churn func(*Pool[*soakConn], 
 		},
 	})
 	require.NoError(t, err)
-	// No worker runs (no time limits), so this is the pool's only goroutine.
-	p.idle.popKeepsNext = v.popKeepsNext
-	p.closeKeepsRefs = v.closeKeepsRefs
+	// No worker runs (no time limits), so the twin's wrapper sees every
+	// change to the idle stack.
+	sp := soakPool{p: p, v: v}
 	ctx := context.Background()
 
-	churn(p, cycles/10)
+	churn(sp, cycles/10)
 	// Take the long-held reservations off a stack several deep, as a busy
 	// pool's would be, so that (in the twin) they link into it.
 	var ls []*Lease[*soakConn]
 	for range soakHeld + 3 {
-		l, err := p.Get(ctx)
-		require.NoError(t, err)
-		ls = append(ls, l)
+		ls = append(ls, sp.get(ctx))
 	}
 	for _, l := range ls {
-		l.Recycle()
+		sp.recycle(l)
 	}
 	clear(ls)
 	var held []*Reserved[*soakConn]
 	for range soakHeld {
-		r, err := p.Reserve(ctx)
-		require.NoError(t, err)
-		held = append(held, r)
+		held = append(held, sp.reserve(ctx))
 	}
 
 	mark := closed.count()
 	before := liveHeap()
-	churn(p, cycles)
+	churn(sp, cycles)
 	after := liveHeap()
 	alive, n := closed.reachable(mark)
 
 	for _, r := range held {
-		r.Release()
+		sp.endSession(r)
 	}
 	require.NoError(t, p.Close(ctx))
 	return soakResult{variant: v, cycles: cycles, growth: after - before, alive: alive, closed: n}
@@ -188,36 +275,30 @@ func soak(t *testing.T, v soakVariant, cycles int, churn func(*Pool[*soakConn], 
 // recycled, in random order); then, 3 rounds in 10, a GET_LOCK session
 // reserves a connection, and half of those sessions fail to release their
 // locks, so the connection is closed. About 1 pair in 20 closes.
-func replay(seed uint64) func(*Pool[*soakConn], int) {
+func replay(seed uint64) func(soakPool, int) {
 	rng := rand.New(rand.NewPCG(seed, 17808))
-	return func(p *Pool[*soakConn], cycles int) {
+	return func(sp soakPool, cycles int) {
 		ctx := context.Background()
 		ls := make([]*Lease[*soakConn], 0, 4)
 		for done := 0; done < cycles; {
 			for range 2 + rng.IntN(3) {
-				l, err := p.Get(ctx)
-				if err != nil {
-					panic(err)
-				}
+				l := sp.get(ctx)
 				l.Conn().buf[rng.IntN(soakBufSize)]++
 				ls = append(ls, l)
 			}
 			rng.Shuffle(len(ls), func(i, j int) { ls[i], ls[j] = ls[j], ls[i] })
 			for _, l := range ls {
-				l.Recycle()
+				sp.recycle(l)
 			}
 			done += len(ls)
 			clear(ls) // released handles must not outlive the round here either
 			ls = ls[:0]
 			if rng.IntN(10) < 3 {
-				r, err := p.Reserve(ctx)
-				if err != nil {
-					panic(err)
-				}
+				r := sp.reserve(ctx)
 				c := r.Conn()
 				c.buf[rng.IntN(soakBufSize)]++
 				c.failReset = rng.IntN(2) == 0
-				r.Release()
+				sp.endSession(r)
 				done++
 			}
 		}
@@ -250,7 +331,8 @@ func TestSoakHeapStaysFlat(t *testing.T) {
 // a broken pipe) or a reservation (1 in 4 fails its reset).
 func TestSoakConcurrentChurn(t *testing.T) {
 	cycles := soakCycles()
-	r := soak(t, soakFixed, cycles, func(p *Pool[*soakConn], cycles int) {
+	r := soak(t, soakFixed, cycles, func(sp soakPool, cycles int) {
+		p := sp.p // the real pool: the twin's wrapper is for one goroutine
 		var (
 			wg   sync.WaitGroup
 			left atomic.Int64
@@ -299,4 +381,47 @@ func TestSoakConcurrentChurn(t *testing.T) {
 	require.Greater(t, r.closed, cycles/50)
 	assert.Less(t, r.growth, int64(soakBound))
 	assert.Zero(t, r.alive)
+}
+
+// The twin must repeat both of v19's omissions, and the real pool neither,
+// or the soak test's proof that it can see the leak would prove nothing.
+func TestSoakTwinRepeatsV19(t *testing.T) {
+	for _, v := range []soakVariant{soakFixed, soakV19} {
+		t.Run(v.name, func(t *testing.T) {
+			closed := &soakClosed{tracked: make([]weak.Pointer[soakConn], 0, 1)}
+			p, err := New(Config[*soakConn]{
+				MaxConns: 2,
+				Connect: func(context.Context) (*soakConn, error) {
+					return &soakConn{closed: closed}, nil
+				},
+			})
+			require.NoError(t, err)
+			sp := soakPool{p: p, v: v}
+			ctx := context.Background()
+			a, b := sp.get(ctx), sp.get(ctx)
+			below, popped := a.h.s, b.h.s
+			sp.recycle(a)
+			sp.recycle(b) // the stack is now b, a
+			r := sp.reserve(ctx)
+			require.Same(t, popped, r.h.s)
+			p.mu.Lock()
+			linked := popped.next
+			p.mu.Unlock()
+			r.Conn().failReset = true
+			sp.endSession(r) // closes it
+			p.mu.Lock()
+			closedLink, closedConn := popped.next, popped.conn
+			p.mu.Unlock()
+			if v.popKeepsNext {
+				assert.Same(t, below, linked, "pop keeps the link")
+				assert.Same(t, below, closedLink, "a closed slot keeps its link")
+				assert.NotNil(t, closedConn, "a closed slot keeps its connection")
+			} else {
+				assert.Nil(t, linked)
+				assert.Nil(t, closedLink)
+				assert.Nil(t, closedConn)
+			}
+			require.NoError(t, p.Close(ctx))
+		})
+	}
 }

@@ -218,7 +218,6 @@ func TestGrantRacesCancellation(t *testing.T) {
 	for _, discard := range []bool{false, true} {
 		db := &fakeDB{}
 		p := newTestPool(t, db, Config[*fakeConn]{MaxConns: 1})
-		//connlint:ignore the test returns this lease through the pool internals to stage the race
 		held, err := p.Get(context.Background())
 		require.NoError(t, err)
 		ctx, cancel := context.WithCancel(context.Background())
@@ -250,6 +249,12 @@ func TestGrantRacesCancellation(t *testing.T) {
 			p.putLocked(s)
 		}
 		p.mu.Unlock()
+		// The staging ended held's checkout as Recycle or Discard would;
+		// a release through it now must do nothing, whoever has the
+		// connection by then.
+		before := p.Stats()
+		held.Recycle()
+		assert.Equal(t, before.Closed, p.Stats().Closed)
 
 		err = <-res
 		if err != nil {
