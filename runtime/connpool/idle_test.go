@@ -51,7 +51,6 @@ func TestIdleStackRemoveIfKeepsOrder(t *testing.T) {
 	assert.Nil(t, st.pop())
 }
 
-
 func TestForgetZeroesSlot(t *testing.T) {
 	p := &Pool[*plainConn]{}
 	c := &plainConn{}
