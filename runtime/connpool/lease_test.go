@@ -245,7 +245,15 @@ func TestZeroAllocGetRecycle(t *testing.T) {
 			_ = l.Conn()
 			l.Recycle()
 		})
-		assert.Zero(t, allocs, "TrackLeaks=%v", track)
+		assert.Zero(t, allocs, "Get, TrackLeaks=%v", track)
+		allocs = testing.AllocsPerRun(1000, func() {
+			l, err := p.TryGet(ctx)
+			if err != nil {
+				panic(err)
+			}
+			l.Recycle()
+		})
+		assert.Zero(t, allocs, "TryGet, TrackLeaks=%v", track)
 		require.NoError(t, p.Close(ctx))
 	}
 }

@@ -39,6 +39,14 @@ type Pool[C Conn] struct {
 	// is about to close under it.
 	closing atomic.Bool
 
+	// over mirrors total > maxConns, so that a release can skip resetting a
+	// connection that a shrink will close anyway, without taking the lock
+	// first; putBack makes the final decision under the lock. Only
+	// SetMaxConns starts an excess (total grows only below maxConns), and
+	// only freeCapacityLocked ends one before Close, so those two write it,
+	// under mu.
+	over atomic.Bool
+
 	mu       sync.Mutex
 	idle     idleStack[C]
 	waiters  waitQueue[C]
@@ -287,6 +295,7 @@ func (p *Pool[C]) freeCapacityLocked() {
 		}
 	}
 	p.total--
+	p.over.Store(p.total > p.maxConns)
 	p.drainedLocked()
 	if p.idle.n < p.minIdle {
 		p.nudgeLocked()
@@ -308,6 +317,8 @@ func (p *Pool[C]) checkin(s *slot[C], mustReset bool) {
 	switch {
 	case p.closing.Load():
 		reason = reasonShutdown
+	case p.over.Load():
+		reason = reasonShrink
 	case p.expired(s):
 		reason = reasonLifetime
 	case s.valid != nil && !s.valid.IsValid():

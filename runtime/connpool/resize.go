@@ -51,6 +51,7 @@ func (p *Pool[C]) SetMaxConns(n int) error {
 			return true
 		})
 	}
+	p.over.Store(p.total > p.maxConns)
 	p.mu.Unlock()
 
 	for i, s := range cold {

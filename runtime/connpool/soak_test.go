@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 	"weak"
 
 	"github.com/stretchr/testify/assert"
@@ -331,56 +332,108 @@ func TestSoakHeapStaysFlat(t *testing.T) {
 // a broken pipe) or a reservation (1 in 4 fails its reset).
 func TestSoakConcurrentChurn(t *testing.T) {
 	cycles := soakCycles()
-	r := soak(t, soakFixed, cycles, func(sp soakPool, cycles int) {
-		p := sp.p // the real pool: the twin's wrapper is for one goroutine
-		var (
-			wg   sync.WaitGroup
-			left atomic.Int64
-		)
-		left.Store(int64(cycles))
-		for w := range 4 {
-			wg.Go(func() {
-				rng := rand.New(rand.NewPCG(uint64(w), 17807))
-				ctx := context.Background()
-				ls := make([]*Lease[*soakConn], 0, 3)
-				for left.Load() > 0 {
-					if rng.IntN(10) < 7 {
-						for range 1 + rng.IntN(3) {
-							l, err := p.Get(ctx)
-							if err != nil {
-								panic(err)
-							}
-							l.Conn().buf[rng.IntN(soakBufSize)]++
-							ls = append(ls, l)
-						}
-						for _, l := range ls {
-							if rng.IntN(20) == 0 {
-								l.Discard()
-							} else {
-								l.Recycle()
-							}
-						}
-						left.Add(-int64(len(ls)))
-						clear(ls)
-						ls = ls[:0]
-						continue
-					}
-					r, err := p.Reserve(ctx)
-					if err != nil {
-						panic(err)
-					}
-					r.Conn().failReset = rng.IntN(4) == 0
-					r.Release()
-					left.Add(-1)
-				}
-			})
-		}
-		wg.Wait()
-	})
+	r := soak(t, soakFixed, cycles, concurrentChurn)
 	t.Log(r)
 	require.Greater(t, r.closed, cycles/50)
 	assert.Less(t, r.growth, int64(soakBound))
 	assert.Zero(t, r.alive)
+}
+
+// The same churn while MaxConns moves between 4 (one connection beside the
+// held reservations) and 16 and MinIdle between 0 and 2: shrinking closes
+// connections as they come back, growing hands capacity to waiters. The
+// live heap must stay as flat, and nothing closed stay reachable.
+func TestSoakResizeChurn(t *testing.T) {
+	cycles := soakCycles()
+	var resizes, shrinkCloses int
+	r := soak(t, soakFixed, cycles, func(sp soakPool, cycles int) {
+		done := make(chan struct{})
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			rng := rand.New(rand.NewPCG(15, 15))
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				n := soakHeld + 1 + rng.IntN(soakMaxConns-soakHeld)
+				idle := rng.IntN(3)
+				_ = sp.p.SetMinIdle(0) // always valid: lets any MaxConns through
+				if err := sp.p.SetMaxConns(n); err != nil {
+					panic(err)
+				}
+				if err := sp.p.SetMinIdle(idle); err != nil {
+					panic(err)
+				}
+				resizes++
+				time.Sleep(20 * time.Microsecond)
+			}
+		})
+		concurrentChurn(sp, cycles)
+		close(done)
+		wg.Wait()
+		// Back to where soak's bound assumes it is before measuring.
+		if err := sp.p.SetMaxConns(soakMaxConns); err != nil {
+			panic(err)
+		}
+		shrinkCloses = int(sp.p.Stats().Closed.Shrink)
+	})
+	t.Logf("%v resizes=%d closed by shrinking=%d", r, resizes, shrinkCloses)
+	require.Greater(t, r.closed, cycles/50)
+	assert.Greater(t, resizes, 100)
+	assert.Positive(t, shrinkCloses)
+	assert.Less(t, r.growth, int64(soakBound))
+	assert.Zero(t, r.alive)
+}
+
+// concurrentChurn is the Vitess workload with real goroutines, on the real
+// pool (the twin's wrapper is for one goroutine).
+func concurrentChurn(sp soakPool, cycles int) {
+	p := sp.p
+	var (
+		wg   sync.WaitGroup
+		left atomic.Int64
+	)
+	left.Store(int64(cycles))
+	for w := range 4 {
+		wg.Go(func() {
+			rng := rand.New(rand.NewPCG(uint64(w), 17807))
+			ctx := context.Background()
+			ls := make([]*Lease[*soakConn], 0, 3)
+			for left.Load() > 0 {
+				if rng.IntN(10) < 7 {
+					for range 1 + rng.IntN(3) {
+						l, err := p.Get(ctx)
+						if err != nil {
+							panic(err)
+						}
+						l.Conn().buf[rng.IntN(soakBufSize)]++
+						ls = append(ls, l)
+					}
+					for _, l := range ls {
+						if rng.IntN(20) == 0 {
+							l.Discard()
+						} else {
+							l.Recycle()
+						}
+					}
+					left.Add(-int64(len(ls)))
+					clear(ls)
+					ls = ls[:0]
+					continue
+				}
+				r, err := p.Reserve(ctx)
+				if err != nil {
+					panic(err)
+				}
+				r.Conn().failReset = rng.IntN(4) == 0
+				r.Release()
+				left.Add(-1)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // The twin must repeat both of v19's omissions, and the real pool neither,
