@@ -190,32 +190,9 @@ func TestResizeStress(t *testing.T) {
 			// Until both sides have done enough: each getter 300 rounds,
 			// the resizer 300 resizes.
 			for i := 0; i < 300 || resizes.Load() < 300; i++ {
-				ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-				var l *Lease[*fakeConn]
-				var err error
-				if rng.IntN(4) == 0 {
-					l, err = p.TryGet(ctx)
-				} else {
-					l, err = p.Get(ctx)
-				}
-				cancel()
-				switch {
-				case errors.Is(err, ErrExhausted), errors.Is(err, errConnect):
-					continue
-				case err != nil:
-					t.Errorf("get: %v", err)
+				if err := stressRound(p, rng); err != nil {
+					t.Error(err)
 					return
-				}
-				if rng.IntN(4) == 0 {
-					time.Sleep(time.Duration(rng.IntN(50)) * time.Microsecond) // a query
-				}
-				switch rng.IntN(20) {
-				case 0:
-					l.Discard()
-				case 1:
-					l.Hijack().Close()
-				default:
-					l.Recycle()
 				}
 			}
 		})
@@ -245,4 +222,40 @@ func TestResizeStress(t *testing.T) {
 	assert.Positive(t, st.Closed.Shrink)
 	assert.Positive(t, st.WaitCount)
 	assert.Positive(t, st.Hijacked)
+}
+
+// stressRound checks a connection out (with Get, or 1 time in 4 TryGet),
+// holds it for a query now and then, and ends the lease in one of the
+// three ways. Exhaustion and connect failures are expected; the 5s
+// deadline is not.
+func stressRound(p *Pool[*fakeConn], rng *rand.Rand) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	var (
+		l   *Lease[*fakeConn]
+		err error
+	)
+	if rng.IntN(4) == 0 {
+		l, err = p.TryGet(ctx)
+	} else {
+		l, err = p.Get(ctx)
+	}
+	switch {
+	case errors.Is(err, ErrExhausted), errors.Is(err, errConnect):
+		return nil
+	case err != nil:
+		return err
+	}
+	if rng.IntN(4) == 0 {
+		time.Sleep(time.Duration(rng.IntN(50)) * time.Microsecond) // a query
+	}
+	switch rng.IntN(20) {
+	case 0:
+		l.Discard()
+	case 1:
+		return l.Hijack().Close()
+	default:
+		l.Recycle()
+	}
+	return nil
 }
