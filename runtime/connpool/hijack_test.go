@@ -55,13 +55,7 @@ func TestHijackHandsCapacityToWaiter(t *testing.T) {
 	p := newTestPool(t, db, Config[*fakeConn]{MaxConns: 1})
 	held, err := p.Get(context.Background())
 	require.NoError(t, err)
-	got := make(chan *Lease[*fakeConn])
-	go func() {
-		l, err := p.Get(context.Background())
-		assert.NoError(t, err)
-		got <- l
-	}()
-	waitFor(t, "waiter queued", waiting(p, 1))
+	got := queueGet(t, p, 1)
 	c := held.Hijack()
 	l := <-got
 	assert.NotSame(t, c, l.Conn(), "the waiter opened its own connection")

@@ -101,12 +101,7 @@ func TestReservationPinsNothing(t *testing.T) {
 	db := &fakeDB{}
 	p := newTestPool(t, db, Config[*fakeConn]{MaxConns: 4})
 	ctx := context.Background()
-	var ls []*Lease[*fakeConn]
-	for range 4 {
-		l, err := p.Get(ctx)
-		require.NoError(t, err)
-		ls = append(ls, l)
-	}
+	ls := getN(t, p, 4)
 	for _, l := range ls {
 		l.Recycle()
 	}

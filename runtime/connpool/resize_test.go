@@ -18,17 +18,9 @@ func TestSetMaxConnsGrowthServesWaiters(t *testing.T) {
 	p := newTestPool(t, db, Config[*fakeConn]{MaxConns: 1})
 	held, err := p.Get(context.Background())
 	require.NoError(t, err)
-	got := make(chan *Lease[*fakeConn], 2)
-	for i := range 2 {
-		go func() {
-			l, err := p.Get(context.Background())
-			assert.NoError(t, err)
-			got <- l
-		}()
-		waitFor(t, "waiter queued", waiting(p, i+1))
-	}
+	first, second := queueGet(t, p, 1), queueGet(t, p, 2)
 	require.NoError(t, p.SetMaxConns(3))
-	a, b := <-got, <-got // both served with no release
+	a, b := <-first, <-second // both served with no release
 	st := p.Stats()
 	assert.Equal(t, 3, st.MaxConns)
 	assert.Equal(t, 3, st.Total)
@@ -41,12 +33,7 @@ func TestSetMaxConnsGrowthServesWaiters(t *testing.T) {
 func TestSetMaxConnsShrinkClosesColdestIdle(t *testing.T) {
 	db := &fakeDB{}
 	p := newTestPool(t, db, Config[*fakeConn]{MaxConns: 4})
-	var ls []*Lease[*fakeConn]
-	for range 4 {
-		l, err := p.Get(context.Background())
-		require.NoError(t, err)
-		ls = append(ls, l)
-	}
+	ls := getN(t, p, 4)
 	for _, l := range ls {
 		l.Recycle() // the first recycled is the coldest
 	}
@@ -65,22 +52,11 @@ func TestSetMaxConnsShrinkClosesColdestIdle(t *testing.T) {
 func TestSetMaxConnsShrinkDrainsAsReturned(t *testing.T) {
 	db := &fakeDB{}
 	p := newTestPool(t, db, Config[*fakeConn]{MaxConns: 3})
-	var ls []*Lease[*fakeConn]
-	for range 3 {
-		l, err := p.Get(context.Background())
-		require.NoError(t, err)
-		ls = append(ls, l)
-	}
+	ls := getN(t, p, 3)
 	require.NoError(t, p.SetMaxConns(1))
 	assert.Equal(t, 3, p.Stats().Total, "holders are not interrupted")
 
-	got := make(chan *Lease[*fakeConn])
-	go func() {
-		l, err := p.Get(context.Background())
-		assert.NoError(t, err)
-		got <- l
-	}()
-	waitFor(t, "waiter queued", waiting(p, 1))
+	got := queueGet(t, p, 1)
 
 	ls[0].Recycle()
 	ls[1].Recycle()

@@ -41,13 +41,7 @@ func TestTryGetDoesNotJumpTheQueue(t *testing.T) {
 	p := newTestPool(t, db, Config[*fakeConn]{MaxConns: 1})
 	held, err := p.Get(context.Background())
 	require.NoError(t, err)
-	got := make(chan *Lease[*fakeConn])
-	go func() {
-		l, err := p.Get(context.Background())
-		assert.NoError(t, err)
-		got <- l
-	}()
-	waitFor(t, "waiter queued", waiting(p, 1))
+	got := queueGet(t, p, 1)
 	_, err = p.TryGet(context.Background())
 	require.ErrorIs(t, err, ErrExhausted)
 	held.Recycle()

@@ -109,13 +109,7 @@ func TestDiscardHandsCapacityToWaiter(t *testing.T) {
 	held, err := p.Get(context.Background())
 	require.NoError(t, err)
 	first := held.Conn()
-	got := make(chan *Lease[*fakeConn])
-	go func() {
-		l, err := p.Get(context.Background())
-		assert.NoError(t, err)
-		got <- l
-	}()
-	waitFor(t, "waiter queued", waiting(p, 1))
+	got := queueGet(t, p, 1)
 	held.Discard()
 	l := <-got
 	assert.NotSame(t, first, l.Conn(), "the waiter opened a new connection")
