@@ -108,12 +108,12 @@ func hijackAfterRecycle(ctx context.Context, p *connpool.Pool[*conn]) *conn {
 		return nil
 	}
 	l.Recycle()
-	return l.Hijack() // want `\*connpool.Lease released again after its release at line 108: a second release corrupts its pool \(release it once\)`
+	return l.Hijack() // want `\*connpool.Lease released again after its release at line 110: a second release corrupts its pool \(release it once\)`
 }
 
 // TryGet acquires like Get.
 func tryGetLeaksOnEarlyReturn(ctx context.Context, p *connpool.Pool[*conn], busy bool) error {
-	l, err := p.TryGet(ctx) // want `\*connpool.Lease acquired here is not released on the path returning at line 119`
+	l, err := p.TryGet(ctx) // want `\*connpool.Lease acquired here is not released on the path returning at line 121`
 	if err != nil {
 		return err
 	}
