@@ -134,18 +134,27 @@ func TestSetMinIdleStartsWorker(t *testing.T) {
 	assert.Equal(t, 3, p.Stats().Idle, "lowering closes nothing by itself")
 }
 
+// The worker's refill connects outside the lock; if the pool shrinks
+// meanwhile, the new connection must be closed, not left idle above the
+// limit.
 func TestSetMaxConnsRacesFill(t *testing.T) {
-	db := &fakeDB{gate: make(chan struct{})}
-	p := newTestPool(t, db, Config[*fakeConn]{MaxConns: 2, MinIdle: 2, HealthCheckPeriod: time.Hour})
-	waitFor(t, "worker connecting", func() bool { return db.tries.Load() == 1 })
+	db := &fakeDB{}
+	p := newTestPool(t, db, Config[*fakeConn]{MaxConns: 2, HealthCheckPeriod: time.Hour})
+	held, err := p.Get(context.Background())
+	require.NoError(t, err)
+	db.gate = make(chan struct{}) // before the worker exists: no race
+	require.NoError(t, p.SetMinIdle(1))
+	waitFor(t, "worker connecting", func() bool { return db.tries.Load() == 2 })
 	require.NoError(t, p.SetMinIdle(0))
 	require.NoError(t, p.SetMaxConns(1))
+	assert.Equal(t, 2, p.Stats().Total, "the connect in flight counts")
 	close(db.gate)
-	// The worker's round was for MinIdle 2 under MaxConns 2; what it opens
-	// now must respect the new limit.
-	waitFor(t, "worker done", func() bool { return p.Stats().Total <= 1 })
-	time.Sleep(5 * time.Millisecond)
-	assert.LessOrEqual(t, p.Stats().Total, 1)
+	waitFor(t, "refill closed", func() bool { return p.Stats().Closed.Shrink == 1 })
+	st := p.Stats()
+	assert.Equal(t, 1, st.Total)
+	assert.Zero(t, st.Idle)
+	held.Recycle()
+	assert.Equal(t, 1, p.Stats().Idle, "within the limit: pooled")
 }
 
 // Resizing while every kind of checkout and release runs: nothing lost, no
