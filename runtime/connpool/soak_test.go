@@ -152,29 +152,26 @@ func (sp soakPool) checkout(get func() (*slot[*soakConn], error)) *slot[*soakCon
 }
 
 func (sp soakPool) get(ctx context.Context) *Lease[*soakConn] {
-	var l *Lease[*soakConn]
-	sp.checkout(func() (*slot[*soakConn], error) {
-		var err error
-		l, err = sp.p.Get(ctx)
-		if err != nil {
-			return nil, err
-		}
-		return l.h.s, nil
-	})
-	return l
+	return soakCheckout(sp, func() (*Lease[*soakConn], error) { return sp.p.Get(ctx) },
+		func(l *Lease[*soakConn]) *slot[*soakConn] { return l.h.s })
 }
 
 func (sp soakPool) reserve(ctx context.Context) *Reserved[*soakConn] {
-	var r *Reserved[*soakConn]
+	return soakCheckout(sp, func() (*Reserved[*soakConn], error) { return sp.p.Reserve(ctx) },
+		func(r *Reserved[*soakConn]) *slot[*soakConn] { return r.h.s })
+}
+
+// soakCheckout runs one Get or Reserve (acquire) through sp.checkout.
+func soakCheckout[H any](sp soakPool, acquire func() (H, error), slotOf func(H) *slot[*soakConn]) H {
+	var h H
 	sp.checkout(func() (*slot[*soakConn], error) {
 		var err error
-		r, err = sp.p.Reserve(ctx)
-		if err != nil {
+		if h, err = acquire(); err != nil {
 			return nil, err
 		}
-		return r.h.s, nil
+		return slotOf(h), nil
 	})
-	return r
+	return h
 }
 
 // release runs a Recycle, Release or Discard of s; in the twin, a slot that
