@@ -20,10 +20,12 @@ type Config[C Conn] struct {
 
 	// MaxConns bounds the connections open at once, counting idle, leased,
 	// reserved and those being opened or closed. It must be at least 1.
+	// Pool.SetMaxConns changes it at run time.
 	MaxConns int
 
 	// MinIdle is how many idle connections the background worker keeps
 	// ready (never more than MaxConns allows). 0 means none.
+	// Pool.SetMinIdle changes it at run time.
 	MinIdle int
 
 	// MaxIdleTime closes connections idle for longer than this, except
@@ -48,6 +50,11 @@ type Config[C Conn] struct {
 	TrackLeaks bool
 }
 
+// invalid returns an error wrapping ErrInvalidConfig.
+func invalid(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrInvalidConfig, fmt.Sprintf(format, args...))
+}
+
 // Time limits below this are rejected for the derived health-check period:
 // a ticker that fires every few microseconds would burn a core.
 const minPeriod = time.Millisecond
@@ -55,30 +62,33 @@ const minPeriod = time.Millisecond
 // validate checks c and returns the health-check period to use, 0 if no
 // background worker is needed.
 func (c *Config[C]) validate() (time.Duration, error) {
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("%w: %s", ErrInvalidConfig, fmt.Sprintf(format, args...))
-	}
 	switch {
 	case c.Connect == nil:
-		return 0, bad("Connect is nil")
+		return 0, invalid("Connect is nil")
 	case c.MaxConns < 1:
-		return 0, bad("MaxConns is %d, want at least 1", c.MaxConns)
+		return 0, invalid("MaxConns is %d, want at least 1", c.MaxConns)
 	case c.MinIdle < 0:
-		return 0, bad("MinIdle is %d, want 0 or more", c.MinIdle)
+		return 0, invalid("MinIdle is %d, want 0 or more", c.MinIdle)
 	case c.MinIdle > c.MaxConns:
-		return 0, bad("MinIdle %d exceeds MaxConns %d", c.MinIdle, c.MaxConns)
+		return 0, invalid("MinIdle %d exceeds MaxConns %d", c.MinIdle, c.MaxConns)
 	case c.MaxIdleTime < 0:
-		return 0, bad("MaxIdleTime is %v, want 0 or more", c.MaxIdleTime)
+		return 0, invalid("MaxIdleTime is %v, want 0 or more", c.MaxIdleTime)
 	case c.MaxLifetime < 0:
-		return 0, bad("MaxLifetime is %v, want 0 or more", c.MaxLifetime)
+		return 0, invalid("MaxLifetime is %v, want 0 or more", c.MaxLifetime)
 	case c.HealthCheckPeriod < 0:
-		return 0, bad("HealthCheckPeriod is %v, want 0 or more", c.HealthCheckPeriod)
+		return 0, invalid("HealthCheckPeriod is %v, want 0 or more", c.HealthCheckPeriod)
 	}
-	if c.MinIdle == 0 && c.MaxIdleTime == 0 && c.MaxLifetime == 0 {
-		return 0, nil
+	return c.healthPeriod(c.MinIdle), nil
+}
+
+// healthPeriod is the background worker's period for a pool that keeps
+// minIdle connections ready, 0 if the pool needs no worker.
+func (c *Config[C]) healthPeriod(minIdle int) time.Duration {
+	if minIdle == 0 && c.MaxIdleTime == 0 && c.MaxLifetime == 0 {
+		return 0
 	}
 	if c.HealthCheckPeriod > 0 {
-		return c.HealthCheckPeriod, nil
+		return c.HealthCheckPeriod
 	}
 	period := time.Minute
 	for _, limit := range []time.Duration{c.MaxIdleTime, c.MaxLifetime} {
@@ -86,5 +96,5 @@ func (c *Config[C]) validate() (time.Duration, error) {
 			period = min(period, max(limit/2, minPeriod))
 		}
 	}
-	return period, nil
+	return period
 }

@@ -2,14 +2,19 @@
 // companion.
 //
 // A Pool is generic over the user's connection type, which only has to
-// implement Conn (Close() error). Get checks a connection out as a Lease,
-// which ends with Recycle (back to the pool) or Discard (close it). Reserve
-// checks one out as a Reserved, pinned to a session (MySQL GET_LOCK,
-// temporary tables), which ends with Release (reset and back to the pool, or
-// closed if it cannot be reset) or Discard. Get and Reserve carry the
-// //connlint:acquire directive and the four release methods
-// //connlint:release, so connlint checks that every checkout is released on
-// every path.
+// implement Conn (Close() error). Get (or TryGet, which fails with
+// ErrExhausted instead of waiting) checks a connection out as a Lease, which
+// ends with Recycle (back to the pool), Discard (close it) or Hijack (take
+// it out of the pool for good). Reserve checks one out as a Reserved, pinned
+// to a session (MySQL GET_LOCK, temporary tables), which ends with Release
+// (reset and back to the pool, or closed if it cannot be reset), Discard or
+// Hijack. SetMaxConns and SetMinIdle resize a running pool.
+//
+// Get, TryGet and Reserve carry the //connlint:acquire directive and the
+// release methods //connlint:release, so connlint checks that every
+// checkout is released on every path. Recycle, Discard and Release are
+// marked //connlint:release idempotent, since releasing again through them
+// is a no-op; Hijack is not, since it panics on a released handle.
 //
 // # What cannot leak
 //
@@ -23,10 +28,10 @@
 //
 // # Releasing twice, and using after release
 //
-// Releasing a handle that was already released is a no-op: `defer
-// l.Recycle()` after an explicit Discard is fine, and no handle can be
-// recycled into the pool twice. Conn on a released handle panics with a
-// message naming the mistake. Handles are reused (a slot cycles through 4
+// Recycling, discarding or releasing a handle that was already released is
+// a no-op: `defer l.Recycle()` after an explicit Discard or Hijack is fine,
+// and no handle can be recycled into the pool twice. Conn or Hijack on a
+// released handle panics with a message naming the mistake. Handles are reused (a slot cycles through 4
 // of each kind) so that Get does not allocate; a stale handle is recognised
 // until its connection has been checked out 4 more times, after which it
 // aliases the current holder's. connlint reports such code statically.

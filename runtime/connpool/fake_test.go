@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -127,8 +128,8 @@ func requireEmpty[C Conn](t *testing.T, p *Pool[C]) {
 	require.Zero(t, st.Total, "total")
 	require.Zero(t, st.Idle+st.InUse+st.Reserved+st.Waiting)
 	c := st.Closed
-	require.Equal(t, st.Opened, c.Idle+c.Lifetime+c.Broken+c.Discard+c.Tainted+c.Shutdown,
-		"every connection opened was closed once, for one reason: %+v", st)
+	require.Equal(t, st.Opened, c.Idle+c.Lifetime+c.Broken+c.Discard+c.Tainted+c.Shutdown+c.Shrink+st.Hijacked,
+		"every connection opened was closed once, for one reason, or hijacked: %+v", st)
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	require.Empty(t, p.all)
@@ -146,6 +147,32 @@ func ctxTimeout(t *testing.T, d time.Duration) context.Context {
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
 	require.Eventually(t, cond, 5*time.Second, time.Millisecond, what)
+}
+
+// getN checks out n connections.
+func getN[C Conn](t *testing.T, p *Pool[C], n int) []*Lease[C] {
+	t.Helper()
+	ls := make([]*Lease[C], 0, n)
+	for range n {
+		l, err := p.Get(context.Background())
+		require.NoError(t, err)
+		ls = append(ls, l)
+	}
+	return ls
+}
+
+// queueGet starts a Get that has to wait and returns once it is queued, as
+// the pool's nth waiter; the channel delivers its lease.
+func queueGet(t *testing.T, p *Pool[*fakeConn], n int) <-chan *Lease[*fakeConn] {
+	t.Helper()
+	got := make(chan *Lease[*fakeConn], 1)
+	go func() {
+		l, err := p.Get(context.Background())
+		assert.NoError(t, err)
+		got <- l
+	}()
+	waitFor(t, "waiter queued", waiting(p, n))
+	return got
 }
 
 func waiting[C Conn](p *Pool[C], n int) func() bool {

@@ -33,7 +33,7 @@ func (p *Pool[C]) maintain() {
 	maxIdle, maxLife := int64(p.cfg.MaxIdleTime), int64(p.cfg.MaxLifetime)
 	// Idle expiry may take the stack down to MinIdle but not below: closing
 	// a connection only to reopen it would be churn for nothing.
-	spare := p.idle.n - p.cfg.MinIdle
+	spare := p.idle.n - p.minIdle
 	p.scratch = p.idle.removeIf(p.scratch[:0], func(s *slot[C]) bool {
 		if !s.stamped {
 			// Pushes do not read the clock (it is the hot path), so the
@@ -71,9 +71,9 @@ func (p *Pool[C]) maintain() {
 // next round retries) or when capacity runs out. It makes at most MinIdle
 // connections a round, in case Gets keep taking them as they come.
 func (p *Pool[C]) fill() {
-	for range p.cfg.MinIdle {
+	for made := 0; ; made++ {
 		p.mu.Lock()
-		if p.closed || p.total >= p.cfg.MaxConns || p.idle.n >= p.cfg.MinIdle {
+		if p.closed || made >= p.minIdle || p.total >= p.maxConns || p.idle.n >= p.minIdle {
 			p.mu.Unlock()
 			return
 		}
@@ -96,7 +96,6 @@ func (p *Pool[C]) fill() {
 			return
 		}
 		p.addLocked(s)
-		p.putLocked(s)
-		p.mu.Unlock()
+		p.putBack(s) // closes it instead if SetMaxConns shrank the pool meanwhile
 	}
 }

@@ -14,10 +14,6 @@ package connpool
 type idleStack[C Conn] struct {
 	top *slot[C]
 	n   int
-
-	// popKeepsNext re-creates the Vitess v19 bug. Only the soak test's buggy
-	// twin sets it, to prove the soak measurement can see the leak.
-	popKeepsNext bool
 }
 
 func (st *idleStack[C]) push(s *slot[C]) {
@@ -27,17 +23,13 @@ func (st *idleStack[C]) push(s *slot[C]) {
 }
 
 // pop returns the most recently pushed slot, or nil.
-//
-//connlint:ignore popKeepsNext is set only by the soak test, to re-create the Vitess v19 bug
 func (st *idleStack[C]) pop() *slot[C] {
 	s := st.top
 	if s == nil {
 		return nil
 	}
 	st.top = s.next
-	if !st.popKeepsNext {
-		s.next = nil // the #17807 fix: a slot out of the stack points nowhere
-	}
+	s.next = nil // the #17807 fix: a slot out of the stack points nowhere
 	st.n--
 	return s
 }

@@ -51,13 +51,6 @@ func TestIdleStackRemoveIfKeepsOrder(t *testing.T) {
 	assert.Nil(t, st.pop())
 }
 
-// The buggy twin's stack keeps the link, as Vitess v19 did.
-func TestIdleStackBuggyTwinKeepsLink(t *testing.T) {
-	st, ss := stackOf(2)
-	st.popKeepsNext = true
-	assert.Same(t, ss[0], st.pop().next)
-}
-
 func TestForgetZeroesSlot(t *testing.T) {
 	p := &Pool[*plainConn]{}
 	c := &plainConn{}

@@ -17,11 +17,12 @@ type leakTrace struct {
 	n   int
 }
 
-// record stores the caller's caller's stack (the code that called Get or
-// Reserve) in s. The buffer is allocated once per slot and reused.
-func (p *Pool[C]) record(s *slot[C]) {
+// record stores in s the stack of the code that called Get, TryGet or
+// Reserve, skipping the pool's own skip frames (runtime.Callers's
+// numbering). The buffer is allocated once per slot and reused.
+func (p *Pool[C]) record(s *slot[C], skip int) {
 	var pcs [traceDepth]uintptr
-	n := runtime.Callers(3, pcs[:]) // skip Callers, record, Get/Reserve
+	n := runtime.Callers(skip, pcs[:])
 	p.mu.Lock()
 	if s.trace == nil {
 		s.trace = new(leakTrace)

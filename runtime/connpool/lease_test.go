@@ -142,9 +142,7 @@ func TestDoubleReleaseIsNoop(t *testing.T) {
 	require.NoError(t, err)
 	c := l.Conn()
 	l.Recycle()
-	//connlint:ignore a second release is a tested no-op
 	l.Recycle()
-	//connlint:ignore a second release is a tested no-op
 	l.Discard()
 	assert.Equal(t, 1, p.Stats().Idle, "pushed once")
 	assert.Zero(t, c.closes.Load())
@@ -152,9 +150,7 @@ func TestDoubleReleaseIsNoop(t *testing.T) {
 	l, err = p.Get(ctx)
 	require.NoError(t, err)
 	l.Discard()
-	//connlint:ignore a second release is a tested no-op
 	l.Discard()
-	//connlint:ignore a second release is a tested no-op
 	l.Recycle() // the `defer l.Recycle()` after an explicit Discard
 	assert.EqualValues(t, 1, c.closes.Load())
 	assert.Equal(t, 0, p.Stats().Total)
@@ -176,15 +172,13 @@ func TestStaleLeaseCannotTouchNewHolder(t *testing.T) {
 	require.NoError(t, err)
 	require.NotSame(t, old, cur, "each checkout of a slot gets the next handle of its ring")
 
-	//connlint:ignore a second release is a tested no-op
 	old.Recycle() // stale: must not recycle cur's checkout
-	//connlint:ignore a second release is a tested no-op
 	old.Discard()
 	assert.Equal(t, 1, p.Stats().InUse)
 	assert.NotPanics(t, func() { cur.Conn() })
-	assert.PanicsWithValue(t, "connpool: Lease.Conn called after Recycle or Discard", func() { old.Conn() })
+	assert.PanicsWithValue(t, "connpool: Lease.Conn called after Recycle, Discard or Hijack", func() { old.Conn() })
 	cur.Recycle()
-	assert.PanicsWithValue(t, "connpool: Lease.Conn called after Recycle or Discard", func() { cur.Conn() })
+	assert.PanicsWithValue(t, "connpool: Lease.Conn called after Recycle, Discard or Hijack", func() { cur.Conn() })
 }
 
 // The documented limit of handle reuse: the ring has handleRing entries.
@@ -251,7 +245,15 @@ func TestZeroAllocGetRecycle(t *testing.T) {
 			_ = l.Conn()
 			l.Recycle()
 		})
-		assert.Zero(t, allocs, "TrackLeaks=%v", track)
+		assert.Zero(t, allocs, "Get, TrackLeaks=%v", track)
+		allocs = testing.AllocsPerRun(1000, func() {
+			l, err := p.TryGet(ctx)
+			if err != nil {
+				panic(err)
+			}
+			l.Recycle()
+		})
+		assert.Zero(t, allocs, "TryGet, TrackLeaks=%v", track)
 		require.NoError(t, p.Close(ctx))
 	}
 }

@@ -10,8 +10,13 @@ import (
 	"time"
 )
 
-// ErrClosed is returned by Get and Reserve once Close has been called.
+// ErrClosed is returned by Get, TryGet and Reserve once Close has been
+// called, and by SetMaxConns and SetMinIdle after it.
 var ErrClosed = errors.New("connpool: pool closed")
+
+// ErrExhausted is returned by TryGet when no connection is idle and MaxConns
+// leaves no room to open one: a Get would have waited.
+var ErrExhausted = errors.New("connpool: no idle connection and no capacity left")
 
 // Pool is a bounded pool of connections of type C. All its methods are safe
 // for concurrent use.
@@ -34,11 +39,21 @@ type Pool[C Conn] struct {
 	// is about to close under it.
 	closing atomic.Bool
 
+	// over mirrors total > maxConns, so that a release can skip resetting a
+	// connection that a shrink will close anyway, without taking the lock
+	// first; putBack makes the final decision under the lock. Only
+	// SetMaxConns starts an excess (total grows only below maxConns), and
+	// only freeCapacityLocked ends one before Close, so those two write it,
+	// under mu.
+	over atomic.Bool
+
 	mu       sync.Mutex
 	idle     idleStack[C]
 	waiters  waitQueue[C]
 	all      []*slot[C] // every slot not yet forgotten: idle, out, closing
 	total    int        // capacity in use: len(all) minus forced, plus connects in flight
+	maxConns int        // Config.MaxConns until SetMaxConns; total exceeds it only while a shrink drains
+	minIdle  int        // Config.MinIdle until SetMinIdle
 	leased   int
 	reserved int
 	closed   bool
@@ -47,11 +62,9 @@ type Pool[C Conn] struct {
 	scratch  []*slot[C] // the worker's; cleared after each round
 	counts   counters
 
-	// closeKeepsRefs re-creates Vitess v19's other omission: a closed node
-	// kept its connection and links. Only the soak test's buggy twin sets it.
-	closeKeepsRefs bool
-
-	wake       chan struct{} // nudges the worker; nil without a worker
+	// The background worker, started by New or by the first SetMinIdle
+	// that needs it; both nil without one. Set under mu.
+	wake       chan struct{} // nudges the worker
 	workerDone chan struct{}
 }
 
@@ -62,14 +75,38 @@ func New[C Conn](cfg Config[C]) (*Pool[C], error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Pool[C]{cfg: cfg, start: time.Now(), drained: make(chan struct{})}
+	p := &Pool[C]{
+		cfg:      cfg,
+		start:    time.Now(),
+		drained:  make(chan struct{}),
+		maxConns: cfg.MaxConns,
+		minIdle:  cfg.MinIdle,
+	}
 	p.ctx, p.cancel = context.WithCancel(context.Background())
 	if period > 0 {
-		p.wake = make(chan struct{}, 1)
-		p.workerDone = make(chan struct{})
-		go p.worker(period)
+		p.startWorkerLocked(period) // p is not shared yet: no lock needed
 	}
 	return p, nil
+}
+
+// startWorkerLocked starts the background worker. Callers hold p.mu (or own
+// p alone).
+func (p *Pool[C]) startWorkerLocked(period time.Duration) {
+	p.wake = make(chan struct{}, 1)
+	p.workerDone = make(chan struct{})
+	go p.worker(period)
+}
+
+// nudgeLocked asks the worker, if there is one, for a round now. Callers
+// hold p.mu.
+func (p *Pool[C]) nudgeLocked() {
+	if p.wake == nil {
+		return
+	}
+	select {
+	case p.wake <- struct{}{}:
+	default:
+	}
 }
 
 // now reads the pool clock: monotonic nanoseconds since New.
@@ -80,8 +117,9 @@ func (p *Pool[C]) expired(s *slot[C]) bool {
 	return p.cfg.MaxLifetime > 0 && p.coarse.Load()-s.created >= int64(p.cfg.MaxLifetime)
 }
 
-// acquire checks out a connection as kind (stLeased or stReserved).
-func (p *Pool[C]) acquire(ctx context.Context, kind slotState) (*slot[C], error) {
+// acquire checks out a connection as kind (stLeased or stReserved). If
+// block is false it fails with ErrExhausted where it would have waited.
+func (p *Pool[C]) acquire(ctx context.Context, kind slotState, block bool) (*slot[C], error) {
 	select {
 	case <-ctx.Done():
 		return nil, ctx.Err()
@@ -110,10 +148,14 @@ func (p *Pool[C]) acquire(ctx context.Context, kind slotState) (*slot[C], error)
 			}
 			return s, nil
 		}
-		if p.total < p.cfg.MaxConns {
+		if p.total < p.maxConns {
 			p.total++
 			p.mu.Unlock()
 			return p.connect(ctx, kind)
+		}
+		if !block {
+			p.mu.Unlock()
+			return nil, ErrExhausted
 		}
 		if !yielded {
 			// Everything is out. Often a release just handed a connection
@@ -243,19 +285,20 @@ func (p *Pool[C]) putLocked(s *slot[C]) bool {
 }
 
 // freeCapacityLocked gives up one unit of capacity: to the oldest waiter,
-// who will connect with it, or back to the pool.
+// who will connect with it, or back to the pool. While a shrink drains
+// (total above maxConns) the unit is given up for good.
 func (p *Pool[C]) freeCapacityLocked() {
-	if w := p.waiters.dequeue(); w != nil {
-		w.ch <- grant[C]{}
-		return
+	if p.total <= p.maxConns {
+		if w := p.waiters.dequeue(); w != nil {
+			w.ch <- grant[C]{}
+			return
+		}
 	}
 	p.total--
+	p.over.Store(p.total > p.maxConns)
 	p.drainedLocked()
-	if p.wake != nil && p.idle.n < p.cfg.MinIdle {
-		select {
-		case p.wake <- struct{}{}:
-		default:
-		}
+	if p.idle.n < p.minIdle {
+		p.nudgeLocked()
 	}
 }
 
@@ -274,6 +317,8 @@ func (p *Pool[C]) checkin(s *slot[C], mustReset bool) {
 	switch {
 	case p.closing.Load():
 		reason = reasonShutdown
+	case p.over.Load():
+		reason = reasonShrink
 	case p.expired(s):
 		reason = reasonLifetime
 	case s.valid != nil && !s.valid.IsValid():
@@ -294,12 +339,16 @@ func (p *Pool[C]) checkin(s *slot[C], mustReset bool) {
 }
 
 // putBack returns a slot whose checkout has ended to the pool, or closes it
-// if Close has started since the caller last looked. Called with p.mu held;
-// releases it.
+// if Close has started since the caller last looked or if SetMaxConns has
+// left the pool over its limit. Called with p.mu held; releases it.
 func (p *Pool[C]) putBack(s *slot[C]) {
-	if p.closed {
+	if p.closed || p.total > p.maxConns {
+		reason := reasonShrink
+		if p.closed {
+			reason = reasonShutdown
+		}
 		p.mu.Unlock()
-		p.retire(s, reasonShutdown)
+		p.retire(s, reason)
 		return
 	}
 	p.checkedInLocked(s)
@@ -334,6 +383,25 @@ func (p *Pool[C]) retire(s *slot[C], reason closeReason) {
 	p.mu.Unlock()
 }
 
+// hijack takes a slot whose handle the caller has just claimed out of the
+// pool for good: the pool forgets it and frees its capacity, and the
+// caller gets the connection, which the pool will never close.
+func (p *Pool[C]) hijack(s *slot[C]) C {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	c := s.conn
+	if s.forced {
+		// Close already closed it and took it off the books.
+		p.forgetLocked(s)
+		return c
+	}
+	p.checkedInLocked(s)
+	p.counts.hijacked++
+	p.forgetLocked(s)
+	p.freeCapacityLocked()
+	return c
+}
+
 // Close stops new Gets and Reserves (they fail with ErrClosed, as do those
 // waiting), closes idle connections, and waits until every leased and
 // reserved connection has been returned and closed. If ctx ends first, Close
@@ -356,6 +424,7 @@ func (p *Pool[C]) Close(ctx context.Context) error {
 		}
 		p.drainedLocked()
 	}
+	workerDone := p.workerDone
 	p.mu.Unlock()
 
 	if first {
@@ -365,9 +434,9 @@ func (p *Pool[C]) Close(ctx context.Context) error {
 			p.retire(s, reasonShutdown)
 		}
 	}
-	if p.workerDone != nil {
+	if workerDone != nil {
 		select {
-		case <-p.workerDone:
+		case <-workerDone:
 		case <-ctx.Done():
 		}
 	}

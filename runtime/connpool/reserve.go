@@ -17,24 +17,25 @@ type Reserved[C Conn] struct {
 // Reserve checks out a connection for a session. It waits and fails exactly
 // like Get.
 //
-// Every Reserved must end with exactly one Release or Discard.
+// Every Reserved must end with one Release, Discard or Hijack.
 //
 //connlint:acquire
 func (p *Pool[C]) Reserve(ctx context.Context) (*Reserved[C], error) {
-	s, err := p.acquire(ctx, stReserved)
+	s, err := p.acquire(ctx, stReserved, true)
 	if err != nil {
 		return nil, err
 	}
 	if p.cfg.TrackLeaks {
-		p.record(s)
+		p.record(s, 3) // skip Callers, record, Reserve
 	}
 	return s.reservation(), nil
 }
 
-// Conn returns the reserved connection. It panics after Release or Discard.
+// Conn returns the reserved connection. It panics after Release, Discard or
+// Hijack.
 func (r *Reserved[C]) Conn() C {
 	if !r.h.valid() {
-		panic("connpool: Reserved.Conn called after Release or Discard")
+		panic("connpool: Reserved.Conn called after Release, Discard or Hijack")
 	}
 	return r.h.s.conn
 }
@@ -45,7 +46,7 @@ func (r *Reserved[C]) Conn() C {
 // a connection without ResetSession cannot be reset and is closed. Release
 // on an already released or nil reservation does nothing.
 //
-//connlint:release
+//connlint:release idempotent
 func (r *Reserved[C]) Release() {
 	if r == nil || !r.h.claim() {
 		return
@@ -57,11 +58,25 @@ func (r *Reserved[C]) Release() {
 // Discard ends the reservation and closes the connection. It does nothing
 // on an already released or nil reservation.
 //
-//connlint:release
+//connlint:release idempotent
 func (r *Reserved[C]) Discard() {
 	if r == nil || !r.h.claim() {
 		return
 	}
 	s := r.h.s
 	s.pool.retire(s, reasonDiscard)
+}
+
+// Hijack ends the reservation by taking the connection out of the pool for
+// good, session state and all, exactly like Lease.Hijack: the pool forgets
+// it, frees its place and never closes it. It panics on an already released
+// or nil reservation.
+//
+//connlint:release
+func (r *Reserved[C]) Hijack() C {
+	if r == nil || !r.h.claim() {
+		panic("connpool: Reserved.Hijack called after Release, Discard or Hijack")
+	}
+	s := r.h.s
+	return s.pool.hijack(s)
 }

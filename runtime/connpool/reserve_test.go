@@ -75,22 +75,18 @@ func TestReservedDiscardAndDoubleRelease(t *testing.T) {
 	require.NoError(t, err)
 	c := r.Conn()
 	r.Discard()
-	//connlint:ignore a second release is a tested no-op
 	r.Discard()
-	//connlint:ignore a second release is a tested no-op
 	r.Release()
 	assert.EqualValues(t, 1, c.closes.Load())
 	assert.Zero(t, c.resets.Load())
 	st := p.Stats()
 	assert.EqualValues(t, 1, st.Closed.Discard)
 	assert.Equal(t, 0, st.Total+st.Reserved)
-	assert.PanicsWithValue(t, "connpool: Reserved.Conn called after Release or Discard", func() { r.Conn() })
+	assert.PanicsWithValue(t, "connpool: Reserved.Conn called after Release, Discard or Hijack", func() { r.Conn() })
 
 	r, err = p.Reserve(context.Background())
 	require.NoError(t, err)
-	//connlint:ignore a second release is a tested no-op
 	r.Release()
-	//connlint:ignore a second release is a tested no-op
 	r.Release()
 	assert.Equal(t, 1, p.Stats().Idle)
 
@@ -105,12 +101,7 @@ func TestReservationPinsNothing(t *testing.T) {
 	db := &fakeDB{}
 	p := newTestPool(t, db, Config[*fakeConn]{MaxConns: 4})
 	ctx := context.Background()
-	var ls []*Lease[*fakeConn]
-	for range 4 {
-		l, err := p.Get(ctx)
-		require.NoError(t, err)
-		ls = append(ls, l)
-	}
+	ls := getN(t, p, 4)
 	for _, l := range ls {
 		l.Recycle()
 	}

@@ -159,9 +159,6 @@ func (p *Pool[C]) forgetLocked(s *slot[C]) {
 	p.all = p.all[:last]
 	s.allIdx = -1
 	s.state = stClosed
-	if p.closeKeepsRefs {
-		return
-	}
 	var zero C
 	s.conn = zero
 	s.reset = nil

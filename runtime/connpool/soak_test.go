@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 	"weak"
 
 	"github.com/stretchr/testify/assert"
@@ -92,6 +93,9 @@ func (sc *soakClosed) count() int {
 	return len(sc.tracked)
 }
 
+// soakVariant says which of Vitess v19's omissions the pool is made to
+// repeat. The pool itself has no switch for them: soakPool re-creates them
+// from outside, in this test file only.
 type soakVariant struct {
 	name           string
 	popKeepsNext   bool // Vitess v19's Pop
@@ -105,6 +109,91 @@ var (
 	// Only Pop regressed: zeroing closed slots must still cut the chain.
 	soakPopOnly = soakVariant{name: "pop bug only", popKeepsNext: true}
 )
+
+// soakPool is what the soak workloads drive: the real pool, or (for a
+// variant with an omission) the buggy twin, a wrapper that puts back by
+// hand, under the pool's lock, the references the pool has just cleared.
+// The twin's bookkeeping assumes one goroutine and no background worker,
+// which is how the deterministic replay runs it; it panics if the pool does
+// something it cannot mirror.
+type soakPool struct {
+	p *Pool[*soakConn]
+	v soakVariant
+}
+
+// checkout runs Get or Reserve; in the twin, the slot popped off the idle
+// stack keeps its link to the slot that was below it, as v19's Pop did.
+func (sp soakPool) checkout(get func() (*slot[*soakConn], error)) *slot[*soakConn] {
+	if !sp.v.popKeepsNext {
+		s, err := get()
+		if err != nil {
+			panic(err)
+		}
+		return s
+	}
+	sp.p.mu.Lock()
+	top := sp.p.idle.top
+	var below *slot[*soakConn]
+	if top != nil {
+		below = top.next
+	}
+	sp.p.mu.Unlock()
+	s, err := get()
+	if err != nil {
+		panic(err)
+	}
+	if top != nil && s != top {
+		panic("soak twin: the pool did not hand out the top of its idle stack")
+	}
+	sp.p.mu.Lock()
+	s.next = below
+	sp.p.mu.Unlock()
+	return s
+}
+
+func (sp soakPool) get(ctx context.Context) *Lease[*soakConn] {
+	return soakCheckout(sp, func() (*Lease[*soakConn], error) { return sp.p.Get(ctx) },
+		func(l *Lease[*soakConn]) *slot[*soakConn] { return l.h.s })
+}
+
+func (sp soakPool) reserve(ctx context.Context) *Reserved[*soakConn] {
+	return soakCheckout(sp, func() (*Reserved[*soakConn], error) { return sp.p.Reserve(ctx) },
+		func(r *Reserved[*soakConn]) *slot[*soakConn] { return r.h.s })
+}
+
+// soakCheckout runs one Get or Reserve (acquire) through sp.checkout.
+func soakCheckout[H any](sp soakPool, acquire func() (H, error), slotOf func(H) *slot[*soakConn]) H {
+	var h H
+	sp.checkout(func() (*slot[*soakConn], error) {
+		var err error
+		if h, err = acquire(); err != nil {
+			return nil, err
+		}
+		return slotOf(h), nil
+	})
+	return h
+}
+
+// release runs a Recycle, Release or Discard of s; in the twin, a slot that
+// it closed keeps its connection and link, as v19's closed nodes did.
+func (sp soakPool) release(s *slot[*soakConn], release func()) {
+	if !sp.v.closeKeepsRefs {
+		release()
+		return
+	}
+	sp.p.mu.Lock()
+	conn, next := s.conn, s.next
+	sp.p.mu.Unlock()
+	release()
+	sp.p.mu.Lock()
+	if s.state == stClosed {
+		s.conn, s.next = conn, next
+	}
+	sp.p.mu.Unlock()
+}
+
+func (sp soakPool) recycle(l *Lease[*soakConn])       { sp.release(l.h.s, l.Recycle) }
+func (sp soakPool) endSession(r *Reserved[*soakConn]) { sp.release(r.h.s, r.Release) }
 
 type soakResult struct {
 	variant       soakVariant
@@ -135,7 +224,7 @@ func soakCycles() int {
 
 // soak builds a pool of the variant, warms it up, takes the held
 // reservations, then measures the live heap across cycles of churn.
-func soak(t *testing.T, v soakVariant, cycles int, churn func(*Pool[*soakConn], int)) soakResult {
+func soak(t *testing.T, v soakVariant, cycles int, churn func(soakPool, int)) soakResult {
 	closed := &soakClosed{tracked: make([]weak.Pointer[soakConn], 0, cycles)}
 	p, err := New(Config[*soakConn]{
 		MaxConns: soakMaxConns,
@@ -144,39 +233,35 @@ func soak(t *testing.T, v soakVariant, cycles int, churn func(*Pool[*soakConn], 
 		},
 	})
 	require.NoError(t, err)
-	// No worker runs (no time limits), so this is the pool's only goroutine.
-	p.idle.popKeepsNext = v.popKeepsNext
-	p.closeKeepsRefs = v.closeKeepsRefs
+	// No worker runs (no time limits), so the twin's wrapper sees every
+	// change to the idle stack.
+	sp := soakPool{p: p, v: v}
 	ctx := context.Background()
 
-	churn(p, cycles/10)
+	churn(sp, cycles/10)
 	// Take the long-held reservations off a stack several deep, as a busy
 	// pool's would be, so that (in the twin) they link into it.
 	var ls []*Lease[*soakConn]
 	for range soakHeld + 3 {
-		l, err := p.Get(ctx)
-		require.NoError(t, err)
-		ls = append(ls, l)
+		ls = append(ls, sp.get(ctx))
 	}
 	for _, l := range ls {
-		l.Recycle()
+		sp.recycle(l)
 	}
 	clear(ls)
 	var held []*Reserved[*soakConn]
 	for range soakHeld {
-		r, err := p.Reserve(ctx)
-		require.NoError(t, err)
-		held = append(held, r)
+		held = append(held, sp.reserve(ctx))
 	}
 
 	mark := closed.count()
 	before := liveHeap()
-	churn(p, cycles)
+	churn(sp, cycles)
 	after := liveHeap()
 	alive, n := closed.reachable(mark)
 
 	for _, r := range held {
-		r.Release()
+		sp.endSession(r)
 	}
 	require.NoError(t, p.Close(ctx))
 	return soakResult{variant: v, cycles: cycles, growth: after - before, alive: alive, closed: n}
@@ -188,36 +273,30 @@ func soak(t *testing.T, v soakVariant, cycles int, churn func(*Pool[*soakConn], 
 // recycled, in random order); then, 3 rounds in 10, a GET_LOCK session
 // reserves a connection, and half of those sessions fail to release their
 // locks, so the connection is closed. About 1 pair in 20 closes.
-func replay(seed uint64) func(*Pool[*soakConn], int) {
+func replay(seed uint64) func(soakPool, int) {
 	rng := rand.New(rand.NewPCG(seed, 17808))
-	return func(p *Pool[*soakConn], cycles int) {
+	return func(sp soakPool, cycles int) {
 		ctx := context.Background()
 		ls := make([]*Lease[*soakConn], 0, 4)
 		for done := 0; done < cycles; {
 			for range 2 + rng.IntN(3) {
-				l, err := p.Get(ctx)
-				if err != nil {
-					panic(err)
-				}
+				l := sp.get(ctx)
 				l.Conn().buf[rng.IntN(soakBufSize)]++
 				ls = append(ls, l)
 			}
 			rng.Shuffle(len(ls), func(i, j int) { ls[i], ls[j] = ls[j], ls[i] })
 			for _, l := range ls {
-				l.Recycle()
+				sp.recycle(l)
 			}
 			done += len(ls)
 			clear(ls) // released handles must not outlive the round here either
 			ls = ls[:0]
 			if rng.IntN(10) < 3 {
-				r, err := p.Reserve(ctx)
-				if err != nil {
-					panic(err)
-				}
+				r := sp.reserve(ctx)
 				c := r.Conn()
 				c.buf[rng.IntN(soakBufSize)]++
 				c.failReset = rng.IntN(2) == 0
-				r.Release()
+				sp.endSession(r)
 				done++
 			}
 		}
@@ -250,53 +329,149 @@ func TestSoakHeapStaysFlat(t *testing.T) {
 // a broken pipe) or a reservation (1 in 4 fails its reset).
 func TestSoakConcurrentChurn(t *testing.T) {
 	cycles := soakCycles()
-	r := soak(t, soakFixed, cycles, func(p *Pool[*soakConn], cycles int) {
-		var (
-			wg   sync.WaitGroup
-			left atomic.Int64
-		)
-		left.Store(int64(cycles))
-		for w := range 4 {
-			wg.Go(func() {
-				rng := rand.New(rand.NewPCG(uint64(w), 17807))
-				ctx := context.Background()
-				ls := make([]*Lease[*soakConn], 0, 3)
-				for left.Load() > 0 {
-					if rng.IntN(10) < 7 {
-						for range 1 + rng.IntN(3) {
-							l, err := p.Get(ctx)
-							if err != nil {
-								panic(err)
-							}
-							l.Conn().buf[rng.IntN(soakBufSize)]++
-							ls = append(ls, l)
-						}
-						for _, l := range ls {
-							if rng.IntN(20) == 0 {
-								l.Discard()
-							} else {
-								l.Recycle()
-							}
-						}
-						left.Add(-int64(len(ls)))
-						clear(ls)
-						ls = ls[:0]
-						continue
-					}
-					r, err := p.Reserve(ctx)
-					if err != nil {
-						panic(err)
-					}
-					r.Conn().failReset = rng.IntN(4) == 0
-					r.Release()
-					left.Add(-1)
-				}
-			})
-		}
-		wg.Wait()
-	})
+	r := soak(t, soakFixed, cycles, concurrentChurn)
 	t.Log(r)
 	require.Greater(t, r.closed, cycles/50)
 	assert.Less(t, r.growth, int64(soakBound))
 	assert.Zero(t, r.alive)
+}
+
+// The same churn while MaxConns moves between 4 (one connection beside the
+// held reservations) and 16 and MinIdle between 0 and 2: shrinking closes
+// connections as they come back, growing hands capacity to waiters. The
+// live heap must stay as flat, and nothing closed stay reachable.
+func TestSoakResizeChurn(t *testing.T) {
+	cycles := soakCycles()
+	var resizes, shrinkCloses int
+	r := soak(t, soakFixed, cycles, func(sp soakPool, cycles int) {
+		done := make(chan struct{})
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			rng := rand.New(rand.NewPCG(15, 15))
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				n := soakHeld + 1 + rng.IntN(soakMaxConns-soakHeld)
+				idle := rng.IntN(3)
+				_ = sp.p.SetMinIdle(0) // always valid: lets any MaxConns through
+				if err := sp.p.SetMaxConns(n); err != nil {
+					panic(err)
+				}
+				if err := sp.p.SetMinIdle(idle); err != nil {
+					panic(err)
+				}
+				resizes++
+				time.Sleep(20 * time.Microsecond)
+			}
+		})
+		concurrentChurn(sp, cycles)
+		close(done)
+		wg.Wait()
+		// Back to where soak's bound assumes it is before measuring.
+		if err := sp.p.SetMaxConns(soakMaxConns); err != nil {
+			panic(err)
+		}
+		shrinkCloses = int(sp.p.Stats().Closed.Shrink)
+	})
+	t.Logf("%v resizes=%d closed by shrinking=%d", r, resizes, shrinkCloses)
+	require.Greater(t, r.closed, cycles/50)
+	assert.Greater(t, resizes, 100)
+	assert.Positive(t, shrinkCloses)
+	assert.Less(t, r.growth, int64(soakBound))
+	assert.Zero(t, r.alive)
+}
+
+// concurrentChurn is the Vitess workload with real goroutines, on the real
+// pool (the twin's wrapper is for one goroutine).
+func concurrentChurn(sp soakPool, cycles int) {
+	p := sp.p
+	var (
+		wg   sync.WaitGroup
+		left atomic.Int64
+	)
+	left.Store(int64(cycles))
+	for w := range 4 {
+		wg.Go(func() {
+			rng := rand.New(rand.NewPCG(uint64(w), 17807))
+			ctx := context.Background()
+			ls := make([]*Lease[*soakConn], 0, 3)
+			for left.Load() > 0 {
+				if rng.IntN(10) < 7 {
+					for range 1 + rng.IntN(3) {
+						l, err := p.Get(ctx)
+						if err != nil {
+							panic(err)
+						}
+						l.Conn().buf[rng.IntN(soakBufSize)]++
+						ls = append(ls, l)
+					}
+					for _, l := range ls {
+						if rng.IntN(20) == 0 {
+							l.Discard()
+						} else {
+							l.Recycle()
+						}
+					}
+					left.Add(-int64(len(ls)))
+					clear(ls)
+					ls = ls[:0]
+					continue
+				}
+				r, err := p.Reserve(ctx)
+				if err != nil {
+					panic(err)
+				}
+				r.Conn().failReset = rng.IntN(4) == 0
+				r.Release()
+				left.Add(-1)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// The twin must repeat both of v19's omissions, and the real pool neither,
+// or the soak test's proof that it can see the leak would prove nothing.
+func TestSoakTwinRepeatsV19(t *testing.T) {
+	for _, v := range []soakVariant{soakFixed, soakV19} {
+		t.Run(v.name, func(t *testing.T) {
+			closed := &soakClosed{tracked: make([]weak.Pointer[soakConn], 0, 1)}
+			p, err := New(Config[*soakConn]{
+				MaxConns: 2,
+				Connect: func(context.Context) (*soakConn, error) {
+					return &soakConn{closed: closed}, nil
+				},
+			})
+			require.NoError(t, err)
+			sp := soakPool{p: p, v: v}
+			ctx := context.Background()
+			a, b := sp.get(ctx), sp.get(ctx)
+			below, popped := a.h.s, b.h.s
+			sp.recycle(a)
+			sp.recycle(b) // the stack is now b, a
+			r := sp.reserve(ctx)
+			require.Same(t, popped, r.h.s)
+			p.mu.Lock()
+			linked := popped.next
+			p.mu.Unlock()
+			r.Conn().failReset = true
+			sp.endSession(r) // closes it
+			p.mu.Lock()
+			closedLink, closedConn := popped.next, popped.conn
+			p.mu.Unlock()
+			if v.popKeepsNext {
+				assert.Same(t, below, linked, "pop keeps the link")
+				assert.Same(t, below, closedLink, "a closed slot keeps its link")
+				assert.NotNil(t, closedConn, "a closed slot keeps its connection")
+			} else {
+				assert.Nil(t, linked)
+				assert.Nil(t, closedLink)
+				assert.Nil(t, closedConn)
+			}
+			require.NoError(t, p.Close(ctx))
+		})
+	}
 }

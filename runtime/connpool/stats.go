@@ -13,6 +13,7 @@ const (
 	reasonDiscard              // the holder called Discard
 	reasonTainted              // a reservation ended on a connection that cannot be reset
 	reasonShutdown             // Close
+	reasonShrink               // SetMaxConns lowered MaxConns below the connections open
 	numReasons
 )
 
@@ -23,6 +24,7 @@ type counters struct {
 	closeErrors   int64
 	waitCount     int64
 	waitTime      time.Duration
+	hijacked      int64
 	closed        [numReasons]int64
 }
 
@@ -31,7 +33,9 @@ type Stats struct {
 	MaxConns int
 
 	// Total is the capacity in use: idle, in-use and reserved connections,
-	// plus those being opened or closed right now. Never above MaxConns.
+	// plus those being opened or closed right now. Never above MaxConns,
+	// except after SetMaxConns lowered it, until enough connections have
+	// come back to be closed.
 	Total    int
 	Idle     int
 	InUse    int // out through a Lease
@@ -44,6 +48,7 @@ type Stats struct {
 	Opened        int64 // connections opened, ever
 	ConnectErrors int64 // Connect calls that failed
 	CloseErrors   int64 // Close calls on connections that returned an error
+	Hijacked      int64 // connections taken out of the pool by Hijack, never closed by it
 	Closed        ClosedStats
 }
 
@@ -55,6 +60,7 @@ type ClosedStats struct {
 	Discard  int64 // Lease.Discard or Reserved.Discard
 	Tainted  int64 // reservation released on a connection with no ResetSession
 	Shutdown int64 // closed by Pool.Close
+	Shrink   int64 // closed to bring the pool under a MaxConns lowered by SetMaxConns
 }
 
 // Stats returns a snapshot of the pool's state and counters.
@@ -63,7 +69,7 @@ func (p *Pool[C]) Stats() Stats {
 	defer p.mu.Unlock()
 	c := &p.counts
 	return Stats{
-		MaxConns:      p.cfg.MaxConns,
+		MaxConns:      p.maxConns,
 		Total:         p.total,
 		Idle:          p.idle.n,
 		InUse:         p.leased,
@@ -74,6 +80,7 @@ func (p *Pool[C]) Stats() Stats {
 		Opened:        c.opened,
 		ConnectErrors: c.connectErrors,
 		CloseErrors:   c.closeErrors,
+		Hijacked:      c.hijacked,
 		Closed: ClosedStats{
 			Idle:     c.closed[reasonIdle],
 			Lifetime: c.closed[reasonLifetime],
@@ -81,6 +88,7 @@ func (p *Pool[C]) Stats() Stats {
 			Discard:  c.closed[reasonDiscard],
 			Tainted:  c.closed[reasonTainted],
 			Shutdown: c.closed[reasonShutdown],
+			Shrink:   c.closed[reasonShrink],
 		},
 	}
 }

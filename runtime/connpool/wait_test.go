@@ -109,13 +109,7 @@ func TestDiscardHandsCapacityToWaiter(t *testing.T) {
 	held, err := p.Get(context.Background())
 	require.NoError(t, err)
 	first := held.Conn()
-	got := make(chan *Lease[*fakeConn])
-	go func() {
-		l, err := p.Get(context.Background())
-		assert.NoError(t, err)
-		got <- l
-	}()
-	waitFor(t, "waiter queued", waiting(p, 1))
+	got := queueGet(t, p, 1)
 	held.Discard()
 	l := <-got
 	assert.NotSame(t, first, l.Conn(), "the waiter opened a new connection")
@@ -218,7 +212,6 @@ func TestGrantRacesCancellation(t *testing.T) {
 	for _, discard := range []bool{false, true} {
 		db := &fakeDB{}
 		p := newTestPool(t, db, Config[*fakeConn]{MaxConns: 1})
-		//connlint:ignore the test returns this lease through the pool internals to stage the race
 		held, err := p.Get(context.Background())
 		require.NoError(t, err)
 		ctx, cancel := context.WithCancel(context.Background())
@@ -250,6 +243,12 @@ func TestGrantRacesCancellation(t *testing.T) {
 			p.putLocked(s)
 		}
 		p.mu.Unlock()
+		// The staging ended held's checkout as Recycle or Discard would;
+		// a release through it now must do nothing, whoever has the
+		// connection by then.
+		before := p.Stats()
+		held.Recycle()
+		assert.Equal(t, before.Closed, p.Stats().Closed)
 
 		err = <-res
 		if err != nil {

@@ -16,7 +16,7 @@ func (*conn) Close() error { return nil }
 var errBusy = errors.New("busy")
 
 func leaseLeaksOnEarlyReturn(ctx context.Context, p *connpool.Pool[*conn], busy bool) error {
-	l, err := p.Get(ctx) // want `\*connpool.Lease acquired here is not released on the path returning at line 24 \(call Recycle or Discard, or defer l.Recycle\(\) after the error check\)`
+	l, err := p.Get(ctx) // want `\*connpool.Lease acquired here is not released on the path returning at line 24 \(call Recycle or Discard or Hijack, or defer l.Recycle\(\) after the error check\)`
 	if err != nil {
 		return err
 	}
@@ -72,4 +72,54 @@ func useAfterRecycle(ctx context.Context, p *connpool.Pool[*conn]) *conn {
 	}
 	l.Recycle()
 	return l.Conn() // want `\*connpool.Lease Conn called after its release at line 73`
+}
+
+// The pool's documented idiom: its releases other than Hijack are marked
+// idempotent, so the deferred Recycle after an early Discard is legal.
+func discardEarlyThenDeferredRecycle(ctx context.Context, p *connpool.Pool[*conn], broken bool) error {
+	l, err := p.Get(ctx)
+	if err != nil {
+		return err
+	}
+	defer l.Recycle()
+	if broken {
+		l.Discard()
+		return errBusy
+	}
+	return nil
+}
+
+// Recycle after Hijack is a no-op too.
+func hijackThenRecycle(ctx context.Context, p *connpool.Pool[*conn]) *conn {
+	l, err := p.Get(ctx)
+	if err != nil {
+		return nil
+	}
+	c := l.Hijack()
+	l.Recycle()
+	return c
+}
+
+// Hijack is a plain release: hijacking a lease already recycled is a bug
+// (the pool panics; another user may hold the connection).
+func hijackAfterRecycle(ctx context.Context, p *connpool.Pool[*conn]) *conn {
+	l, err := p.Get(ctx)
+	if err != nil {
+		return nil
+	}
+	l.Recycle()
+	return l.Hijack() // want `\*connpool.Lease released again after its release at line 110: a second release corrupts its pool \(release it once\)`
+}
+
+// TryGet acquires like Get.
+func tryGetLeaksOnEarlyReturn(ctx context.Context, p *connpool.Pool[*conn], busy bool) error {
+	l, err := p.TryGet(ctx) // want `\*connpool.Lease acquired here is not released on the path returning at line 121`
+	if err != nil {
+		return err
+	}
+	if busy {
+		return errBusy
+	}
+	l.Discard()
+	return nil
 }
