@@ -101,7 +101,7 @@ func (s *search) misuses(rel releaseAt) []Misuse {
 					}
 				}
 			}
-			pos, double, method, bad := s.misuse(instr, st, rel.deferred)
+			pos, double, method, bad := s.misuse(instr, st, rel)
 			if bad {
 				report(pos, double, method)
 			}
@@ -147,7 +147,8 @@ func (s *search) forgetReassigned(mc *ssa.MakeClosure, st state) state {
 
 // misuse decides whether one instruction uses the released resource or
 // releases it again.
-func (s *search) misuse(instr ssa.Instruction, st state, afterDefer bool) (token.Pos, bool, string, bool) {
+func (s *search) misuse(instr ssa.Instruction, st state, rel releaseAt) (token.Pos, bool, string, bool) {
+	afterDefer := rel.deferred
 	switch in := instr.(type) {
 	case ssa.CallInstruction:
 		common := in.Common()
@@ -158,7 +159,14 @@ func (s *search) misuse(instr ssa.Instruction, st state, afterDefer bool) (token
 				return 0, false, "", false
 			}
 			if s.releases(m.Name(), e, recv) {
-				return in.Pos(), true, m.Name(), !s.fam.SafeAfterRelease(m.Name())
+				// The release that runs second must be harmless: after a
+				// deferred one, that is the deferred call (defer
+				// l.Recycle() then l.Hijack(): Recycle runs last).
+				second := m.Name()
+				if dm := ssax.Method(rel.instr.Common()); afterDefer && dm != nil {
+					second = dm.Name()
+				}
+				return in.Pos(), true, second, !s.fam.SafeAfterRelease(second)
 			}
 			if s.fam.ReleaseField != "" && (e.role != rolePart || e.field != s.fam.ReleaseField) {
 				// Closing resp.Body releases the connection, not the

@@ -59,3 +59,23 @@ func closeThenEnd(ctx context.Context) {
 	s.Close()
 	s.End() // want `\*typestate.Session released again after its release at line 59: a second release corrupts its pool \(release it once\)`
 }
+
+// A deferred idempotent release runs last: an explicit plain release
+// before it is fine; the other way round is not.
+func deferredCloseThenEnd(ctx context.Context) {
+	s, err := OpenSession(ctx)
+	if err != nil {
+		return
+	}
+	defer s.Close()
+	s.End()
+}
+
+func deferredEndThenClose(ctx context.Context) {
+	s, err := OpenSession(ctx)
+	if err != nil {
+		return
+	}
+	defer s.End()
+	s.Close() // want `\*typestate.Session is released here and again by the deferred release at line 79: a second End corrupts its pool \(drop one of them\)`
+}

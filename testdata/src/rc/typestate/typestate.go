@@ -86,7 +86,7 @@ func deferredAndDirect(ctx context.Context, p *P) {
 	}
 	defer l.Recycle()
 	_ = l.Conn()
-	l.Discard() // want `\*pool.Lease is released here and again by the deferred release at line 87: a second Discard corrupts its pool \(drop one of them\)`
+	l.Discard() // want `\*pool.Lease is released here and again by the deferred release at line 87: a second Recycle corrupts its pool \(drop one of them\)`
 }
 
 func deferredOnly(ctx context.Context, p *P) {
