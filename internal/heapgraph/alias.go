@@ -83,6 +83,7 @@ type flowIndex struct {
 	fvBind   map[*ssa.FreeVar][]ssa.Value
 	storedIn map[ssa.Value][]loc
 	stores   map[loc][]ssa.Value
+	storedAt map[loc][]token.Pos // where each of stores[loc] is stored
 	loadOf   map[ssa.Value][]loc
 	loads    map[loc][]ssa.Value
 	copies   map[loc][]loc // the contents of one location flow into another
@@ -103,6 +104,7 @@ func newFlowIndex(local *localFuncs) *flowIndex {
 		fvBind:   make(map[*ssa.FreeVar][]ssa.Value),
 		storedIn: make(map[ssa.Value][]loc),
 		stores:   make(map[loc][]ssa.Value),
+		storedAt: make(map[loc][]token.Pos),
 		loadOf:   make(map[ssa.Value][]loc),
 		loads:    make(map[loc][]ssa.Value),
 		copies:   make(map[loc][]loc),
@@ -166,7 +168,7 @@ func (ix *flowIndex) scan(fn *ssa.Function, instr ssa.Instruction) {
 		ix.returned[fn] = rs
 	case *ssa.Store:
 		if l, ok := ix.addrLoc(in.Addr, 0); ok {
-			ix.store(l, in.Val)
+			ix.store(l, in.Val, in.Pos())
 			if c, ok := ix.contents(in.Val, 0); ok {
 				l.inner = true
 				ix.copy(c, l)
@@ -174,12 +176,12 @@ func (ix *flowIndex) scan(fn *ssa.Function, instr ssa.Instruction) {
 		}
 	case *ssa.MapUpdate:
 		if l, ok := ix.contents(in.Map, 0); ok {
-			ix.store(l, in.Key)
-			ix.store(l, in.Value)
+			ix.store(l, in.Key, in.Pos())
+			ix.store(l, in.Value, in.Pos())
 		}
 	case *ssa.Send:
 		if l, ok := ix.contents(in.Chan, 0); ok {
-			ix.store(l, in.X)
+			ix.store(l, in.X, in.Pos())
 		}
 	case *ssa.UnOp:
 		switch in.Op {
@@ -249,9 +251,10 @@ func (ix *flowIndex) scan(fn *ssa.Function, instr ssa.Instruction) {
 	}
 }
 
-func (ix *flowIndex) store(l loc, v ssa.Value) {
+func (ix *flowIndex) store(l loc, v ssa.Value, pos token.Pos) {
 	v = ssax.Canon(v)
 	ix.stores[l] = append(ix.stores[l], v)
+	ix.storedAt[l] = append(ix.storedAt[l], pos)
 	ix.storedIn[v] = append(ix.storedIn[v], l)
 }
 

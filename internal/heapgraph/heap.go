@@ -40,6 +40,14 @@ func (h *Heap) graphs() *refGraphs {
 	return h.refs
 }
 
+// flowIndex returns the package's alias index.
+func (h *Heap) flowIndex() *flowIndex {
+	if h.flow == nil {
+		h.flow = newFlowIndex(h.local)
+	}
+	return h.flow
+}
+
 // aliases returns the values of the package that may denote the object
 // that x denotes (see alias.go).
 func (h *Heap) aliases(x ssa.Value) map[ssa.Value]bool {
@@ -47,11 +55,10 @@ func (h *Heap) aliases(x ssa.Value) map[ssa.Value]bool {
 	if a, ok := h.aliasSets[x]; ok {
 		return a
 	}
-	if h.flow == nil {
-		h.flow = newFlowIndex(h.local)
+	a := h.flowIndex().aliases(x, mayDenote(x.Type()))
+	if h.aliasSets == nil {
 		h.aliasSets = make(map[ssa.Value]map[ssa.Value]bool)
 	}
-	a := h.flow.aliases(x, mayDenote(x.Type()))
 	h.aliasSets[x] = a
 	return a
 }
@@ -138,6 +145,15 @@ type localFuncs struct {
 	order [][]*ssa.Function // callees first; computed on first use
 }
 
+// calleesFirst returns the strongly connected components of the package's
+// call graph, callees first (computed once).
+func (l *localFuncs) calleesFirst() [][]*ssa.Function {
+	if l.order == nil {
+		l.order = ssax.CalleesFirst(l.funcs)
+	}
+	return l.order
+}
+
 // solve computes a summary for every function, callees first: it calls
 // step on each function of a strongly connected component of the call
 // graph (by its number) until no step reports a change. A component of one
@@ -146,10 +162,7 @@ type localFuncs struct {
 // Both summaries (witness.go, alias.go) only grow when a callee's grows,
 // and are bounded by the function's parameters and results, so this ends.
 func (l *localFuncs) solve(step func(i int) (changed bool)) {
-	if l.order == nil {
-		l.order = ssax.CalleesFirst(l.funcs)
-	}
-	for _, scc := range l.order {
+	for _, scc := range l.calleesFirst() {
 		for {
 			changed := false
 			for _, fn := range scc {

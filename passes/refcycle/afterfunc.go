@@ -96,3 +96,29 @@ func capturedPointers(f ssa.Value) string {
 	}
 	return strings.Join(names, ", ")
 }
+
+// calls returns the direct calls to the function named key ("pkg.Name")
+// in the package, with the function containing each. (R5 looks at what
+// the call's own result becomes, so calls through helpers do not count.)
+func (c *checker) calls(key string) []siteCall {
+	var out []siteCall
+	for _, fn := range c.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				if ssax.FuncKey(ssax.Callee(&call.Call)) == key {
+					out = append(out, siteCall{fn: fn, call: call})
+				}
+			}
+		}
+	}
+	return out
+}
+
+type siteCall struct {
+	fn   *ssa.Function
+	call *ssa.Call
+}

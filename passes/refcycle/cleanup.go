@@ -19,14 +19,14 @@ import (
 // where arg or a capture reaches ptr through other objects.
 
 func (c *checker) cleanups() {
-	for _, s := range c.calls("runtime.AddCleanup") {
-		c.addCleanup(s.fn, s.call)
+	for _, call := range c.heap.CallsTo("runtime.AddCleanup") {
+		c.addCleanup(call)
 	}
 }
 
 // addCleanup checks runtime.AddCleanup(ptr, cleanup, arg) (R2).
-func (c *checker) addCleanup(fn *ssa.Function, call *ssa.Call) {
-	args := call.Call.Args
+func (c *checker) addCleanup(call heapgraph.Call) {
+	fn, args := call.Fn, call.Args
 	if len(args) != 3 {
 		return
 	}
@@ -41,11 +41,11 @@ func (c *checker) addCleanup(fn *ssa.Function, call *ssa.Call) {
 	arg := ssax.Canon(args[2])
 	switch {
 	case arg == p:
-		c.report(ruleCleanup, call.Pos(), call.Pos(), nil,
+		c.reportCall(ruleCleanup, call, nil,
 			"runtime.AddCleanup on %s with %s itself as arg: the cleanup could never run, and the runtime panics (\"ptr is equal to arg\"); %s", name, name, fix)
 		return
 	case heapgraph.PointsInto(arg, p):
-		c.report(ruleCleanup, call.Pos(), call.Pos(), nil,
+		c.reportCall(ruleCleanup, call, nil,
 			"runtime.AddCleanup on %s with an arg that points into %s: the cleanup could never run, and the runtime panics (\"ptr is within arg\"); %s", name, name, fix)
 		return
 	}
@@ -53,7 +53,7 @@ func (c *checker) addCleanup(fn *ssa.Function, call *ssa.Call) {
 	if mc != nil {
 		for i, b := range mc.Bindings {
 			if cb := heapgraph.Captured(b); cb == p || heapgraph.PointsInto(cb, p) {
-				c.report(ruleCleanup, call.Pos(), call.Pos(), nil,
+				c.reportCall(ruleCleanup, call, nil,
 					"runtime.AddCleanup on %s: the cleanup's %s is %s, so the cleanup could never run, and the runtime panics (\"cleanup function closes over ptr\"); %s",
 					name, capture(mc, i), name, fix)
 				return
@@ -63,7 +63,7 @@ func (c *checker) addCleanup(fn *ssa.Function, call *ssa.Call) {
 
 	// The silent forms: something the runtime keeps alive reaches ptr.
 	if ev := c.heap.KeepsAlive(fn, args[2], p); ev.Keep != heapgraph.NotShown {
-		c.report(ruleCleanup, call.Pos(), call.Pos(), related(ev.Links),
+		c.reportCall(ruleCleanup, call, ev.Links,
 			"runtime.AddCleanup on %s: its arg %s, and the runtime keeps arg alive until the cleanup runs, so %s is never unreachable and the cleanup silently never runs; %s",
 			name, says(ev, name), name, fix)
 		return
@@ -71,7 +71,7 @@ func (c *checker) addCleanup(fn *ssa.Function, call *ssa.Call) {
 	if mc != nil {
 		for i, b := range mc.Bindings {
 			if ev := c.heap.KeepsAlive(fn, b, p); ev.Keep != heapgraph.NotShown {
-				c.report(ruleCleanup, call.Pos(), call.Pos(), related(ev.Links),
+				c.reportCall(ruleCleanup, call, ev.Links,
 					"runtime.AddCleanup on %s: the cleanup's %s %s, and the runtime keeps the cleanup function alive until it runs, so %s is never unreachable and the cleanup silently never runs; %s",
 					name, capture(mc, i), says(ev, name), name, fix)
 				return

@@ -23,14 +23,14 @@ import (
 const runtimeCycleQuote = `the runtime docs say "If a cyclic structure includes a block with a finalizer, that cycle is not guaranteed to be garbage collected and the finalizer is not guaranteed to run"`
 
 func (c *checker) finalizers() {
-	for _, s := range c.calls("runtime.SetFinalizer") {
-		c.setFinalizer(s.fn, s.call)
+	for _, call := range c.heap.CallsTo("runtime.SetFinalizer") {
+		c.setFinalizer(call)
 	}
 }
 
 // setFinalizer checks runtime.SetFinalizer(x, f) (R1).
-func (c *checker) setFinalizer(fn *ssa.Function, call *ssa.Call) {
-	args := call.Call.Args
+func (c *checker) setFinalizer(call heapgraph.Call) {
+	fn, args := call.Fn, call.Args
 	if len(args) != 2 || ssax.IsNil(ssax.Canon(args[1])) {
 		return // SetFinalizer(x, nil) removes a finalizer
 	}
@@ -46,7 +46,7 @@ func (c *checker) setFinalizer(fn *ssa.Function, call *ssa.Call) {
 	if mc, ok := ssax.Canon(args[1]).(*ssa.MakeClosure); ok {
 		for i, b := range mc.Bindings {
 			if ev := c.heap.KeepsAlive(fn, b, x); ev.Keep != heapgraph.NotShown {
-				c.report(ruleFinalizer, call.Pos(), call.Pos(), related(ev.Links),
+				c.reportCall(ruleFinalizer, call, ev.Links,
 					"runtime.SetFinalizer on %s: the finalizer's %s %s, and a finalizer's function is a GC root, so %s is never unreachable and the finalizer never runs; use a method expression or a function that uses only its argument",
 					name, capture(mc, i), says(ev, name), name)
 				return
@@ -70,7 +70,7 @@ func (c *checker) setFinalizer(fn *ssa.Function, call *ssa.Call) {
 		// Show where the finalized object meets the cycle.
 		w = append([]heapgraph.Link{{To: n, Pos: n.Pos(), What: "the finalized " + name + " is this value"}}, w...)
 	}
-	c.report(ruleFinalizer, call.Pos(), call.Pos(), related(w),
+	c.reportCall(ruleFinalizer, call, w,
 		"runtime.SetFinalizer on %s, which is on a reference cycle (%s): %s; in practice the cycle and all it holds are never collected and the finalizer never runs; use runtime.AddCleanup with only the underlying handle, make the back-reference a weak.Pointer, or move the finalizer to a leaf object",
 		name, path, runtimeCycleQuote)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -14,7 +15,6 @@ import (
 	"github.com/connlint/connlint/internal/analysisutil"
 	"github.com/connlint/connlint/internal/facts"
 	"github.com/connlint/connlint/internal/heapgraph"
-	"github.com/connlint/connlint/internal/ssax"
 )
 
 //go:embed doc.go
@@ -131,6 +131,14 @@ func (c *checker) report(r rule, pos, end token.Pos, related []analysis.RelatedI
 	})
 }
 
+// reportCall reports on a call that reaches runtime.SetFinalizer or
+// AddCleanup; the related information shows first how it reaches it (when
+// through a func value or a helper), then the witness links.
+func (c *checker) reportCall(r rule, call heapgraph.Call, links []heapgraph.Link, format string, args ...any) {
+	pos := call.Instr.Pos()
+	c.report(r, pos, pos, related(append(slices.Clone(call.Via), links...)), format, args...)
+}
+
 // related turns witness links into related information.
 func related(links []heapgraph.Link) []analysis.RelatedInformation {
 	var out []analysis.RelatedInformation
@@ -167,29 +175,4 @@ func capture(mc *ssa.MakeClosure, i int) string {
 		return "captured variable " + fn.FreeVars[i].Name()
 	}
 	return "captured value"
-}
-
-// calls returns the static calls to the function named key ("pkg.Name")
-// in the package, with the function containing each.
-func (c *checker) calls(key string) []siteCall {
-	var out []siteCall
-	for _, fn := range c.funcs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				call, ok := instr.(*ssa.Call)
-				if !ok {
-					continue
-				}
-				if ssax.FuncKey(ssax.Callee(&call.Call)) == key {
-					out = append(out, siteCall{fn: fn, call: call})
-				}
-			}
-		}
-	}
-	return out
-}
-
-type siteCall struct {
-	fn   *ssa.Function
-	call *ssa.Call
 }
