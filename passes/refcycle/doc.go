@@ -25,6 +25,11 @@
 // closure capturing it (the runtime panics on these), or arg or a capture
 // of fn can reach ptr (the cleanup silently never runs).
 //
+// R1 and R2 also check calls through a func-valued variable or field where
+// the package stores runtime.SetFinalizer or runtime.AddCleanup (a seam for
+// tests), and calls of a helper that passes its arguments on to them and
+// takes the object as an interface or through a type parameter.
+//
 // R3, unlinked node keeps its link: a function takes n from a container
 // (n := s.head, or the old value of a Load or CompareAndSwap), moves the
 // head to n.next, and lets n escape on a path where n.next is not cleared:
