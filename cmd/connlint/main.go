@@ -19,8 +19,12 @@
 // error (a package that does not load or type-check, a bad flag). Under go
 // vet, any finding or error exits 1.
 //
-// The text, JSON and vet modes are x/tools' multichecker; -format=sarif is
-// connlint's own driver over the same analyzers and flags.
+// By default the standalone command drives go vet -vettool=<itself>, so
+// the go command caches each package's facts and results, and prints what
+// comes back as the in-process driver would (cached.go); -cache=false
+// analyses in this process: text and JSON with x/tools' multichecker,
+// -format=sarif with connlint's own driver over the same analyzers and
+// flags (sarif.go).
 package main
 
 import (
@@ -38,10 +42,22 @@ import (
 func main() {
 	analyzers := []*analysis.Analyzer{reservedclose.Analyzer, refcycle.Analyzer}
 
+	if isVetProtocol(os.Args[1:]) {
+		multichecker.Main(vetTool(analyzers)...)
+		return
+	}
+
 	format, args, err := takeFormat(os.Args[1:], analyzers)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "connlint: %v\n", err)
 		os.Exit(1)
+	}
+	if r, ok := parseCached(args, format, analyzers); ok {
+		code, err := runCached(r, os.Stdout, os.Stderr)
+		if err == nil {
+			os.Exit(code)
+		}
+		// errFallBack: the in-process driver redoes the run, errors included.
 	}
 	if format == "sarif" {
 		os.Exit(runSARIF(args, analyzers, os.Stdout, os.Stderr))
@@ -52,6 +68,7 @@ func main() {
 	// connlint promises 1. With PanicOnError the parse error comes back
 	// here instead (after the usage is printed).
 	flag.CommandLine = flag.NewFlagSet(os.Args[0], flag.PanicOnError)
+	flag.Bool(cacheFlag, true, cacheUsage) // reaching here, the run is uncached
 	var usageShown bool
 	flag.CommandLine.Usage = func() {
 		usageShown = true
@@ -70,3 +87,5 @@ func main() {
 	}()
 	multichecker.Main(analyzers...)
 }
+
+const cacheUsage = "analyse through go vet, whose build cache keeps each package's facts and results (-cache=false: analyse every package, dependencies included, in this process; -fix, -diff and -test=false always do)"

@@ -26,6 +26,7 @@ func runSARIF(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer)
 	fs := flag.NewFlagSet("connlint -format=sarif", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	tests := fs.Bool("test", true, "analyze test files too")
+	fs.Bool(cacheFlag, true, cacheUsage) // this is the uncached driver
 	enabled := make(map[*analysis.Analyzer]*triState)
 	for _, a := range all {
 		enabled[a] = new(triState)
@@ -46,12 +47,11 @@ func runSARIF(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer)
 	}
 	analyzers := selectAnalyzers(all, enabled)
 
-	root, err := sourceRoot()
+	b, err := newSARIF(analyzers)
 	if err != nil {
 		fmt.Fprintf(stderr, "connlint: %v\n", err)
 		return 1
 	}
-	b := sarif.New(sarif.Options{Name: "connlint", Version: version(), InformationURI: informationURI, Root: root}, analyzers)
 	fail := func(msg string) {
 		fmt.Fprintln(stderr, msg)
 		b.Error(msg)
@@ -86,9 +86,24 @@ func runSARIF(args []string, all []*analysis.Analyzer, stdout, stderr io.Writer)
 		}
 	}
 
+	return writeSARIF(b, stdout)
+}
+
+// newSARIF starts the log of a run of the analyzers.
+func newSARIF(analyzers []*analysis.Analyzer) (*sarif.Builder, error) {
+	root, err := sourceRoot()
+	if err != nil {
+		return nil, err
+	}
+	return sarif.New(sarif.Options{Name: "connlint", Version: version(), InformationURI: informationURI, Root: root}, analyzers), nil
+}
+
+// writeSARIF writes the log and returns the exit code: 1 on any error,
+// else 3 on findings, else 0.
+func writeSARIF(b *sarif.Builder, w io.Writer) int {
 	log := b.Log()
-	if err := log.Write(stdout); err != nil {
-		fmt.Fprintf(stderr, "connlint: writing SARIF: %v\n", err)
+	if err := log.Write(w); err != nil {
+		fmt.Fprintf(os.Stderr, "connlint: writing SARIF: %v\n", err)
 		return 1
 	}
 	run := log.Runs[0]
