@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -29,6 +30,10 @@ func TestMain(m *testing.M) {
 }
 
 func buildAndRun(m *testing.M) int {
+	flag.Parse()
+	if testing.Short() {
+		return m.Run() // TestDeterminism skips itself: no binary needed
+	}
 	dir, err := os.MkdirTemp("", "connlint-det")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -74,23 +79,29 @@ func run(procs int, args ...string) (result, error) {
 const unsortedOpen = ""
 
 // TestDeterminism checks that the same input gives byte-identical output,
-// in text and JSON, across runs and GOMAXPROCS values, and that each
-// analyzer's diagnostics for a package come in file, line, column order.
+// in text and JSON, across runs and GOMAXPROCS values of the in-process
+// driver (-cache=false: each run analyses everything again), that the
+// cached driver (the default, through go vet) prints the same bytes, and
+// that each analyzer's diagnostics for a package come in file, line,
+// column order.
 func TestDeterminism(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs the connlint binary five times")
+		t.Skip("runs the connlint binary seven times")
 	}
 	type spec struct {
-		name  string
-		procs int
-		json  bool
+		name   string
+		procs  int
+		json   bool
+		cached bool
 	}
 	specs := []spec{
-		{"text/P2", 2, false},
-		{"text/P1", 1, false},
-		{"text/P2-again", 2, false},
-		{"json/P2", 2, true},
-		{"json/P1", 1, true},
+		{"text/P2", 2, false, false},
+		{"text/P1", 1, false, false},
+		{"text/P2-again", 2, false, false},
+		{"json/P2", 2, true, false},
+		{"json/P1", 1, true, false},
+		{"text/cached", 2, false, true},
+		{"json/cached", 2, true, true},
 	}
 	results := make([]result, len(specs))
 	errs := make([]error, len(specs))
@@ -100,7 +111,10 @@ func TestDeterminism(t *testing.T) {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			var args []string
+			args := []string{"-cache=false"}
+			if s.cached {
+				args = nil
+			}
 			if s.json {
 				args = append(args, "-json")
 			}

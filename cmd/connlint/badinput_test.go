@@ -13,6 +13,7 @@ import (
 // or a silent exit 0. Cases that need a broken file make it in a copy of
 // the e2e module.
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		setup func(t *testing.T, mod string) // changes a copy of the module
@@ -121,6 +122,7 @@ func TestBadInput(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			dir := e2e
 			if tc.setup != nil {
 				_, dir = copyModule(t, "")

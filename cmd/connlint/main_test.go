@@ -110,6 +110,7 @@ func reports(out string) []string {
 }
 
 func TestExitCodes(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -132,6 +133,7 @@ func TestExitCodes(t *testing.T) {
 		{"text format", []string{"-format=text", "./leaky"}, 3},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			r := connlint(t, e2e, tc.args...)
 			assert.Equal(t, tc.want, r.code, "connlint %v\nstdout:\n%s\nstderr:\n%s", tc.args, r.stdout, r.stderr)
 		})
@@ -139,6 +141,7 @@ func TestExitCodes(t *testing.T) {
 }
 
 func TestStandaloneReport(t *testing.T) {
+	t.Parallel()
 	r := connlint(t, e2e, "./leaky")
 	require.Equal(t, 3, r.code, r.stderr)
 	assert.Contains(t, r.stderr, filepath.Join("leaky", "leaky.go")+":12:15: *sql.Conn acquired here is not released on the path returning at line 16 (call Close, or defer conn.Close() after the error check)")
@@ -146,6 +149,7 @@ func TestStandaloneReport(t *testing.T) {
 }
 
 func TestHelpListsAnalyzersAndFlags(t *testing.T) {
+	t.Parallel()
 	r := connlint(t, e2e, "-help")
 	require.Equal(t, 0, r.code)
 	for _, want := range []string{
@@ -168,6 +172,7 @@ func TestHelpListsAnalyzersAndFlags(t *testing.T) {
 const suppressedReport = ":50:15: *sql.Conn acquired here is not released"
 
 func TestSuppressionStandalone(t *testing.T) {
+	t.Parallel()
 	r := connlint(t, e2e, "./suppressed")
 	require.Equal(t, 3, r.code, r.stderr)
 	got := reports(r.stderr)
@@ -176,16 +181,20 @@ func TestSuppressionStandalone(t *testing.T) {
 }
 
 func TestVetTool(t *testing.T) {
+	t.Parallel()
 	t.Run("clean", func(t *testing.T) {
+		t.Parallel()
 		r := run(t, e2e, nil, "go", "vet", "-vettool="+bin, "./clean")
 		assert.Equal(t, 0, r.code, r.stderr)
 	})
 	t.Run("findings", func(t *testing.T) {
+		t.Parallel()
 		r := run(t, e2e, nil, "go", "vet", "-vettool="+bin, "./leaky")
 		assert.Equal(t, 1, r.code)
 		assert.Contains(t, r.stderr, "leaky.go:12:15: *sql.Conn acquired here is not released on the path returning at line 16")
 	})
 	t.Run("suppression", func(t *testing.T) {
+		t.Parallel()
 		r := run(t, e2e, nil, "go", "vet", "-vettool="+bin, "./suppressed")
 		assert.Equal(t, 1, r.code)
 		got := reports(r.stderr)
@@ -193,6 +202,7 @@ func TestVetTool(t *testing.T) {
 		assert.Contains(t, got[0], suppressedReport)
 	})
 	t.Run("analyzer flags", func(t *testing.T) {
+		t.Parallel()
 		r := run(t, e2e, nil, "go", "vet", "-vettool="+bin, "./extra/use")
 		assert.Equal(t, 0, r.code, r.stderr)
 		r = run(t, e2e, nil, "go", "vet", "-vettool="+bin, "-reservedclose.acquire=example.com/e2e/extra/pool.Pool.Get:Put", "./extra/use")
@@ -200,6 +210,7 @@ func TestVetTool(t *testing.T) {
 		assert.Contains(t, r.stderr, "use.go:10:12: *pool.Session acquired here is not released")
 	})
 	t.Run("sarif is not a vet flag", func(t *testing.T) {
+		t.Parallel()
 		r := run(t, e2e, nil, "go", "vet", "-vettool="+bin, "-format=sarif", "./clean")
 		assert.NotEqual(t, 0, r.code, "go vet must refuse -format rather than ignore it")
 	})
@@ -216,12 +227,14 @@ const fixedPing = `	conn, err := db.Conn(ctx)
 // TestSuggestedFixes applies the fix of the leaky package three ways: the
 // standalone -fix, go vet -fix and go fix -fixtool.
 func TestSuggestedFixes(t *testing.T) {
+	t.Parallel()
 	for name, cmd := range map[string][]string{
 		"connlint -fix": {bin, "-fix", "./leaky"},
 		"go vet -fix":   {"go", "vet", "-vettool=" + bin, "-fix", "./leaky"},
 		"go fix":        {"go", "fix", "-fixtool=" + bin, "./leaky"},
 	} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			_, mod := copyModule(t, "")
 			r := run(t, mod, nil, cmd[0], cmd[1:]...)
 			require.Equal(t, 0, r.code, "stdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
@@ -233,6 +246,7 @@ func TestSuggestedFixes(t *testing.T) {
 	}
 
 	t.Run("go fix -diff", func(t *testing.T) {
+		t.Parallel()
 		_, mod := copyModule(t, "")
 		r := run(t, mod, nil, "go", "fix", "-fixtool="+bin, "-diff", "./leaky")
 		assert.NotEqual(t, 0, r.code, "a non-empty diff fails")
@@ -258,6 +272,7 @@ func sarifRun(t *testing.T, args ...string) (result, *sarif.Log) {
 }
 
 func TestSARIF(t *testing.T) {
+	t.Parallel()
 	r, log := sarifRun(t, "./clean", "./leaky", "./stack", "./afterfunc", "./suppressed")
 	require.Equal(t, 3, r.code, r.stderr)
 	require.Len(t, log.Runs, 1)
@@ -300,6 +315,7 @@ func TestSARIF(t *testing.T) {
 }
 
 func TestSARIFFlags(t *testing.T) {
+	t.Parallel()
 	_, log := sarifRun(t, "-reservedclose=false", "./leaky", "./afterfunc")
 	require.Len(t, log.Runs[0].Results, 1)
 	assert.Equal(t, "refcycle/R5", log.Runs[0].Results[0].RuleID)
@@ -311,6 +327,10 @@ func TestSARIFFlags(t *testing.T) {
 }
 
 func TestSARIFOnErrors(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("a load error makes the run uncached: it analyses ./leaky's dependencies in process")
+	}
 	r, log := sarifRun(t, "./broken", "./leaky")
 	assert.Equal(t, 1, r.code)
 	inv := log.Runs[0].Invocations[0]
@@ -325,6 +345,7 @@ func TestSARIFOnErrors(t *testing.T) {
 // anchor the analyzers put in a diagnostic URL is a heading of the docs
 // file their URL names, as GitHub renders it.
 func TestDiagnosticURLsPointAtDocSections(t *testing.T) {
+	t.Parallel()
 	passes, err := filepath.Glob(filepath.Join(repo, "passes", "*"))
 	require.NoError(t, err)
 	require.NotEmpty(t, passes)
@@ -332,6 +353,7 @@ func TestDiagnosticURLsPointAtDocSections(t *testing.T) {
 	for _, dir := range passes {
 		name := filepath.Base(dir)
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			lits := stringLiterals(t, dir)
 			var doc string
 			for _, l := range lits {
@@ -413,6 +435,7 @@ func headingAnchors(t *testing.T, path string) []string {
 // tool, standalone and as a vet tool. GOPROXY=off: everything comes from
 // the checkout and the module cache.
 func TestGoTool(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds connlint inside another module")
 	}
@@ -450,6 +473,7 @@ func TestGoTool(t *testing.T) {
 // repository) and checks that every main package, connlint included,
 // builds.
 func TestPreCommitHook(t *testing.T) {
+	t.Parallel()
 	hooks := readHooks(t, filepath.Join(repo, ".pre-commit-hooks.yaml"))
 	require.Len(t, hooks, 1)
 	h := hooks[0]

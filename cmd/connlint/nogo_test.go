@@ -20,6 +20,10 @@ import (
 // facts that survive gob encoding deterministically (the checker's sanity
 // check encodes, decodes and re-encodes every fact).
 func TestNogoContract(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("analyses database/sql and its dependencies in process, with sanity checks")
+	}
 	analyzers := []*analysis.Analyzer{reservedclose.Analyzer, refcycle.Analyzer}
 	require.NoError(t, analysis.Validate(analyzers))
 
