@@ -10,7 +10,7 @@
 # -json), copied to a writable directory under SWEEP_WORK (default
 # ${TMPDIR:-/tmp}/connlint-sweep, reused) and analysed with GOFLAGS=-mod=mod.
 # Output goes to SWEEP_OUT (default bench/out/sweep, gitignored):
-#   NAME.txt      text output of the standalone driver (the exit code run),
+#   NAME.txt      text output of the in-process driver (the exit code run),
 #                 or go vet's stderr (vet mode)
 #   NAME.json     -json output (standalone) or go vet -json's stdout (vet mode)
 #   NAME.tsv      the unique reports: analyzer, file:line:col, message
@@ -20,6 +20,9 @@
 #     error, 2 a panic);
 #   - standalone, -json: exit code 0 and no "error" entry (with -json the
 #     driver exits 0 even with findings, so analyzer errors only show there);
+#   - standalone: the text and -json runs use the in-process driver
+#     (-cache=false); a third run through the default cached driver (go vet
+#     underneath) must exit alike and print the same bytes as the text run;
 #   - vet mode (Vitess: the mode docs/performance.md recommends for large
 #     repositories; standalone needs about 17 GB there, bench/run.sh measures
 #     it): go vet -json exits 0 (with -json, findings do not fail it; a tool
@@ -127,17 +130,25 @@ for entry in "${MODULES[@]}"; do
 	if [ "$mode" = standalone ]; then
 		rc=0
 		GOFLAGS="$GOFLAGS_BASE $([ "$modver" = std ] || echo -mod=mod)" \
-			run "$dir" "$OUT/$name.text" "$BIN/connlint" "${pkgs[@]}" || rc=$?
+			run "$dir" "$OUT/$name.text" "$BIN/connlint" -cache=false "${pkgs[@]}" || rc=$?
 		mv "$OUT/$name.text.err" "$OUT/$name.txt"
 		log "$name: text run exit $rc, peak $(($(cat "$OUT/$name.text.peak") / 1024)) MB"
 		case $rc in 0 | 3) ;; *) problems+=("text run exited $rc") ;; esac
 		text_rc=$rc
 		rc=0
 		GOFLAGS="$GOFLAGS_BASE $([ "$modver" = std ] || echo -mod=mod)" \
-			run "$dir" "$OUT/$name.jsonrun" "$BIN/connlint" -json "${pkgs[@]}" || rc=$?
+			run "$dir" "$OUT/$name.jsonrun" "$BIN/connlint" -cache=false -json "${pkgs[@]}" || rc=$?
 		mv "$OUT/$name.jsonrun.out" "$OUT/$name.json"
 		[ "$rc" = 0 ] || problems+=("-json run exited $rc")
-		logs=("$OUT/$name.txt" "$OUT/$name.jsonrun.err")
+		# The default, cached driver (go vet underneath) must print the
+		# same bytes, with the same exit code.
+		rc=0
+		GOFLAGS="$GOFLAGS_BASE $([ "$modver" = std ] || echo -mod=mod)" \
+			run "$dir" "$OUT/$name.cached" "$BIN/connlint" "${pkgs[@]}" || rc=$?
+		[ "$rc" = "$text_rc" ] || problems+=("cached run exited $rc, the in-process run $text_rc")
+		cmp -s "$OUT/$name.cached.err" "$OUT/$name.txt" ||
+			problems+=("cached run's output differs from the in-process run's (diff $OUT/$name.txt $OUT/$name.cached.err)")
+		logs=("$OUT/$name.txt" "$OUT/$name.jsonrun.err" "$OUT/$name.cached.err")
 	else
 		rc=0
 		GOFLAGS="$GOFLAGS_BASE -mod=mod" \
