@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # bench/run.sh: wall time and peak memory of connlint against the floor
 # analyzer (bench/floor: builds SSA, declares a fact type, does nothing), in
-# the standalone driver and under go vet, on std and on Vitess.
+# the standalone driver and under go vet, on std and on Vitess. "Standalone"
+# is the in-process driver (connlint -cache=false, against the floor's
+# multichecker); connlint's default standalone command runs go vet
+# underneath, which the vet rows measure.
 #
 #   bench/run.sh                 # everything: std vet vitess (20-30 minutes on 2 idle
 #                                # CPUs with warm caches; up to an hour cold or busy)
@@ -201,7 +204,7 @@ warm_standalone() {
 	log "warming: go list -deps -test -compiled $(short "$@") (cgo output cached), one untimed run of each tool on errors"
 	(cd "$dir" && go list -deps -test -compiled "$@" >/dev/null)
 	(cd "$dir" && "$BIN/floor" errors >/dev/null 2>&1) || true
-	(cd "$dir" && "$BIN/connlint" errors >/dev/null 2>&1) || true
+	(cd "$dir" && "$BIN/connlint" -cache=false errors >/dev/null 2>&1) || true
 }
 
 warm_vet() {
@@ -230,7 +233,7 @@ for t in "${targets[@]}"; do
 		warm_standalone "$WORK" std
 		for _ in $(seq "$REPEAT"); do
 			measure std floor "$CAP_KB" "$WORK" "$BIN/floor" std
-			measure std connlint "$CAP_KB" "$WORK" "$BIN/connlint" std
+			measure std connlint "$CAP_KB" "$WORK" "$BIN/connlint" -cache=false std
 		done
 		;;
 	vet)
@@ -263,18 +266,18 @@ for t in "${targets[@]}"; do
 		if [ "$t" != vitess-vet ]; then
 			warm_standalone "$dir" "${pkgs[@]}"
 			measure vitess floor "$CAP_KB" "$dir" "$BIN/floor" "${pkgs[@]}"
-			measure vitess connlint "$CAP_KB" "$dir" "$BIN/connlint" "${pkgs[@]}"
+			measure vitess connlint "$CAP_KB" "$dir" "$BIN/connlint" -cache=false "${pkgs[@]}"
 			# The same under a soft memory limit: the collector works
 			# harder to stay below it, trading time for memory.
 			measure "vitess-$MEMLIMIT" floor "$CAP_KB" "$dir" env GOMEMLIMIT="$MEMLIMIT" "$BIN/floor" "${pkgs[@]}"
-			measure "vitess-$MEMLIMIT" connlint "$CAP_KB" "$dir" env GOMEMLIMIT="$MEMLIMIT" "$BIN/connlint" "${pkgs[@]}"
+			measure "vitess-$MEMLIMIT" connlint "$CAP_KB" "$dir" env GOMEMLIMIT="$MEMLIMIT" "$BIN/connlint" -cache=false "${pkgs[@]}"
 		fi
 		export GOFLAGS=$saved_goflags
 		;;
 	profile)
 		warm_standalone "$WORK" std
 		for off in refcycle reservedclose; do
-			measure profile connlint-no-$off "$CAP_KB" "$WORK" "$BIN/connlint" -$off=false \
+			measure profile connlint-no-$off "$CAP_KB" "$WORK" "$BIN/connlint" -cache=false -$off=false \
 				-cpuprofile="$OUT/connlint-no-$off.cpu.prof" -memprofile="$OUT/connlint-no-$off.mem.prof" std
 			go tool pprof -top -cum -nodecount=40 "$BIN/connlint" "$OUT/connlint-no-$off.cpu.prof" \
 				>"$OUT/connlint-no-$off.cpu.txt" 2>/dev/null
