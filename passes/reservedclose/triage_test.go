@@ -30,6 +30,11 @@ var openReproducers = map[string]string{
 	"reusedvar": "a variable a closure captures, released and then assigned a fresh acquisition: uses of the new resource are reported as uses after the old one's release (typestate follows the cell, not the value)",
 }
 
+// crashingReproducers gives the diagnosis of each reproducer on which the
+// analyzer panics: a panic would kill the test binary (the driver runs
+// analyzers on their own goroutines), so it is not run until fixed.
+var crashingReproducers = map[string]string{}
+
 // recorder collects analysistest's complaints instead of failing. Like
 // diagnosticsOnly, it leaves the facts in the same files to connlintfacts.
 type recorder struct{ msgs []string }
@@ -50,6 +55,10 @@ func TestTriage(t *testing.T) {
 	}
 	var names, pkgs []string
 	for _, e := range entries {
+		if why, ok := crashingReproducers[e.Name()]; ok {
+			t.Logf("%s: skipped, crashes today: %s", e.Name(), why)
+			continue
+		}
 		if e.IsDir() && !slices.Contains(refcycleReproducers, e.Name()) {
 			names = append(names, e.Name())
 			pkgs = append(pkgs, "triage/"+e.Name()+"/...")
