@@ -26,8 +26,6 @@ var refcycleReproducers = []string{"gocallpanic"}
 var openReproducers = map[string]string{
 	"flagbody": "a wrapper that leaves its response body open only under a caller-set flag hands the body on those paths; connlint sees no acquisition",
 	"helpertx": "Rows of a Stmt prepared on a Tx whose Rollback a test helper registered with t.Cleanup are reported (ties are one level deep; the Rows of the Tx itself are fixed)",
-	// Found by the catalogue sweep (issue 12, nats.go).
-	"reusedvar": "a variable a closure captures, released and then assigned a fresh acquisition: uses of the new resource are reported as uses after the old one's release (typestate follows the cell, not the value)",
 }
 
 // crashingReproducers gives the diagnosis of each reproducer on which the
