@@ -75,6 +75,8 @@ var reproducers = map[string]reproducer{
 	// Open.
 	"flagbody": {analyzer: reservedclose.Analyzer, open: "a wrapper that leaves its response body open only under a caller-set flag hands the body on those paths; connlint sees no acquisition"},
 	"helpertx": {analyzer: reservedclose.Analyzer, open: "Rows of a Stmt prepared on a Tx whose Rollback a test helper registered with t.Cleanup are reported (ties are one level deep; the Rows of the Tx itself are fixed)"},
+	// Open, found by the re-sweep of the old corpus.
+	"closurecallee": {analyzer: reservedclose.Analyzer, open: "a call through a variable bound to a local closure follows the func-value rule instead of the closure's summary (Vitess newExecutor registering t.Cleanup(db.Close); net/smtp fake; pgx setup)"},
 }
 
 // recorder collects analysistest's complaints instead of failing.
