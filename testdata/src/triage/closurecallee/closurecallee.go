@@ -4,8 +4,8 @@
 // and func-value rule ("a func value returning a resource type acquires
 // it") instead of by the closure's own summary, which the engine has.
 //
-// Found in the re-sweep of the old corpus at 317cb69 (Vitess v0.24.4,
-// go vet mode, first seen in a preview run of the same engine):
+// Found in the re-sweep of the old corpus (Vitess v0.24.4, go vet mode,
+// at 3bc9cd7):
 // go/vt/vttablet/tabletserver/query_executor_test.go:2454, 2504, 2519,
 // 2652, 2688, `db, tsv := newExecutor(t)` where
 // `newExecutor := func(t *testing.T) (*fakesqldb.DB, *TabletServer) {
