@@ -85,6 +85,16 @@ func (s *search) capturesOwnership(mc *ssa.MakeClosure, st state) bool {
 // its body is not known), Borrow otherwise.
 func (s *search) closureEffect(mc *ssa.MakeClosure, st state) Effect {
 	fn, _ := mc.Fn.(*ssa.Function)
+	if fn != nil && isBoundThunk(fn) {
+		// A method value (db.Close): what the method does with its receiver.
+		if m := ssax.FuncObject(fn); m != nil && len(mc.Bindings) == 1 {
+			if e, ok := st.lookup(mc.Bindings[0]); ok && !e.role.isErr() {
+				if s.env.isReleaseMethod(m, mc.Bindings[0].Type()) || s.fam != nil && s.fam.IsRelease(m.Name(), false) || s.env.releasesReceiver(m) {
+					return Release
+				}
+			}
+		}
+	}
 	info := s.env.local[fn]
 	eff := Borrow
 	for i, b := range mc.Bindings {

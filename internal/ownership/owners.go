@@ -2,6 +2,7 @@ package ownership
 
 import (
 	"cmp"
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -313,6 +314,21 @@ func (env *Env) dynamicAcquisition(common *ssa.CallCommon) (*resource.Family, in
 	if _, builtin := common.Value.(*ssa.Builtin); builtin {
 		return nil, 0, false
 	}
+	if fn := boundFunction(common.Value); fn != nil {
+		// A local closure called through the variable that captured it:
+		// its own summary says what it returns.
+		if info := env.local[ssax.Origin(fn)]; info != nil {
+			if info.acquire != nil {
+				return &info.acquire.Family, info.acquire.Result, true
+			}
+			return nil, 0, false
+		}
+		if !env.summarised {
+			// No call edge orders it first: ask again once every
+			// function has its summary.
+			env.askedEarly[env.current] = true
+		}
+	}
 	sig := common.Signature()
 	if sig.Results().Len() == 0 || errorResult(sig) < 0 && sig.Params().Len() == 0 {
 		return nil, 0, false
@@ -335,4 +351,49 @@ func (env *Env) dynamicAcquisition(common *ssa.CallCommon) (*resource.Family, in
 		return nil, 0, false
 	}
 	return fam, res, true
+}
+
+// boundFunction returns the function a func value is bound to when that is
+// visible: a captured variable that only ever holds one function literal
+// (`newExecutor := func(...) {...}`, called from t.Run's closure), or nil.
+func boundFunction(v ssa.Value) *ssa.Function {
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+		v = load.X // a captured variable lives in a cell
+	}
+	fv, ok := v.(*ssa.FreeVar)
+	if !ok {
+		return nil
+	}
+	fn := fv.Parent()
+	idx := slices.Index(fn.FreeVars, fv)
+	var bound *ssa.Function
+	for _, ref := range *fn.Referrers() {
+		mc, ok := ref.(*ssa.MakeClosure)
+		if !ok || mc.Fn != fn || idx >= len(mc.Bindings) {
+			continue
+		}
+		target := funcOf(mc.Bindings[idx])
+		if target == nil || bound != nil && bound != target {
+			return nil
+		}
+		bound = target
+	}
+	return bound
+}
+
+// funcOf returns the function literal v is (or that the variable v only
+// ever holds), or nil.
+func funcOf(v ssa.Value) *ssa.Function {
+	switch v := v.(type) {
+	case *ssa.Function:
+		return v
+	case *ssa.MakeClosure:
+		fn, _ := v.Fn.(*ssa.Function)
+		return fn
+	case *ssa.Alloc:
+		if stored := ssax.StoredOnce(v); stored != nil && stored != v {
+			return funcOf(stored)
+		}
+	}
+	return nil
 }

@@ -24,9 +24,8 @@ var refcycleReproducers = []string{"gocallpanic"}
 // analyzer does not behave as expected yet: TestTriage then checks that it
 // still fails, so that a fix is noticed (delete the entry once it passes).
 var openReproducers = map[string]string{
-	"flagbody":      "a wrapper that leaves its response body open only under a caller-set flag hands the body on those paths; connlint sees no acquisition",
-	"closurecallee": "a local closure called through a captured variable is decided by the func-value rule, not by its summary (Vitess fakesqldb, net/smtp fake, pgx setup)",
-	"helpertx":      "Rows of a Stmt prepared on a Tx whose Rollback a test helper registered with t.Cleanup are reported (ties are one level deep; the Rows of the Tx itself are fixed)",
+	"flagbody": "a wrapper that leaves its response body open only under a caller-set flag hands the body on those paths; connlint sees no acquisition",
+	"helpertx": "Rows of a Stmt prepared on a Tx whose Rollback a test helper registered with t.Cleanup are reported (ties are one level deep; the Rows of the Tx itself are fixed)",
 }
 
 // crashingReproducers gives the diagnosis of each reproducer on which the
