@@ -217,23 +217,8 @@ func releasableAs(t types.Type, fam *resource.Family) bool {
 	if fam.ReleaseField != "" {
 		return true
 	}
-	mset := types.NewMethodSet(t)
-	if !types.IsInterface(t) {
-		if _, isPtr := t.Underlying().(*types.Pointer); !isPtr {
-			mset = types.NewMethodSet(types.NewPointer(t))
-		}
-	}
-	for _, m := range fam.Release {
-		if mset.Lookup(nil, m) != nil {
-			return true
-		}
-		for i := range mset.Len() {
-			if mset.At(i).Obj().Name() == m {
-				return true
-			}
-		}
-	}
-	return false
+	mset := methodSetOf(t)
+	return slices.ContainsFunc(fam.Release, func(m string) bool { return hasMethod(mset, m) })
 }
 
 func newLeak(call *ssa.Call, fam *resource.Family, result int, o outcome) Leak {

@@ -193,10 +193,7 @@ func (env *Env) embeddedFamily(m *types.Func) *resource.Family {
 // resource whose release methods t promotes: declaring a wrapper of
 // *sql.Rows released by Close makes Next returning false release it too.
 func (env *Env) inheritPromoted(fam *resource.Family, t types.Type) {
-	mset := types.NewMethodSet(t)
-	if _, isPtr := t.Underlying().(*types.Pointer); !isPtr && !types.IsInterface(t) {
-		mset = types.NewMethodSet(types.NewPointer(t))
-	}
+	mset := methodSetOf(t)
 	for i := range mset.Len() {
 		sel := mset.At(i)
 		m, ok := sel.Obj().(*types.Func)
@@ -216,7 +213,7 @@ func inherit(outer, inner *resource.Family, mset *types.MethodSet) {
 	promoted := func(names []string) []string {
 		var out []string
 		for _, n := range names {
-			if mset.Lookup(nil, n) != nil || lookupByName(mset, n) {
+			if hasMethod(mset, n) {
 				out = append(out, n)
 			}
 		}
@@ -231,7 +228,17 @@ func inherit(outer, inner *resource.Family, mset *types.MethodSet) {
 	}
 }
 
-func lookupByName(mset *types.MethodSet, name string) bool {
+// methodSetOf is the method set a holder of a t can call: *T's for a
+// named non-pointer, non-interface type.
+func methodSetOf(t types.Type) *types.MethodSet {
+	if _, isPtr := t.Underlying().(*types.Pointer); !isPtr && !types.IsInterface(t) {
+		return types.NewMethodSet(types.NewPointer(t))
+	}
+	return types.NewMethodSet(t)
+}
+
+// hasMethod looks a method up by name alone (unexported ones too).
+func hasMethod(mset *types.MethodSet, name string) bool {
 	for i := range mset.Len() {
 		if mset.At(i).Obj().Name() == name {
 			return true
