@@ -131,14 +131,6 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 	if fn.Blocks == nil {
 		return info, Findings{}
 	}
-	// Numbered on the first search: most functions need none.
-	var num map[ssa.Value]int
-	numbers := func() map[ssa.Value]int {
-		if num == nil {
-			num = numberValues(fn)
-		}
-		return num
-	}
 	var found Findings
 	for _, b := range fn.Blocks {
 		for i, instr := range b.Instrs {
@@ -150,7 +142,7 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 			if !ok || canceledBefore(call) {
 				continue
 			}
-			s := newSearch(env, fn, numbers())
+			s := newSearch(env, fn)
 			s.fam, s.start = fam, call
 			s.ties = env.tiesOf(call)
 			s.releasedAtExit = s.ties.settledBefore(call) || env.parentArranged(s.ties)
@@ -175,10 +167,10 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 	if info.acquire == nil {
 		info.acquire = env.inferred[fn]
 	}
-	info.params = summarizeAll(env, fn, numbers, fn.Params, false)
+	info.params = summarizeAll(env, fn, fn.Params, false)
 	// A closure's free variables are the cells of the variables it
 	// captures (a bound method's is the receiver itself).
-	info.freeVars = summarizeAll(env, fn, numbers, fn.FreeVars, fn.Synthetic == "")
+	info.freeVars = summarizeAll(env, fn, fn.FreeVars, fn.Synthetic == "")
 	return info, found
 }
 
@@ -248,10 +240,10 @@ func resultType(call *ssa.Call, result int) types.Type {
 
 // summarizeAll summarises each value (parameters or free variables) as if
 // it were a resource handed to fn.
-func summarizeAll[V ssa.Value](env *Env, fn *ssa.Function, numbers func() map[ssa.Value]int, vs []V, cells bool) []Param {
+func summarizeAll[V ssa.Value](env *Env, fn *ssa.Function, vs []V, cells bool) []Param {
 	var out []Param
 	for i, v := range vs {
-		p := env.summarize(fn, numbers, v, cells)
+		p := env.summarize(fn, v, cells)
 		if p.trivial() {
 			continue
 		}
@@ -263,11 +255,14 @@ func summarizeAll[V ssa.Value](env *Env, fn *ssa.Function, numbers func() map[ss
 	return out
 }
 
-func (env *Env) summarize(fn *ssa.Function, numbers func() map[ssa.Value]int, v ssa.Value, cell bool) Param {
-	if !ssax.MayHoldPointers(v.Type()) || neverResource(v.Type()) || !env.mayDischarge(v) {
+func (env *Env) summarize(fn *ssa.Function, v ssa.Value, cell bool) Param {
+	if !ssax.MayHoldPointers(v.Type()) || neverResource(v.Type()) {
 		return Param{}
 	}
-	s := newSearch(env, fn, numbers())
+	if !env.mayCarry(v.Type()) || !env.mayDischarge(v) {
+		return Param{}
+	}
+	s := newSearch(env, fn)
 	s.isParam = true
 	start := entry{v: v, role: roleSelf}
 	s.selfType = v.Type()

@@ -29,7 +29,11 @@ type Env struct {
 
 	local    map[*ssa.Function]*funcInfo
 	families map[string]*resource.Family // by type key; nil entries cache misses
-	extra    map[string]resource.Extra   // user-declared acquisitions by function key
+	carries  map[types.Type]bool         // mayCarry's answers
+	// converted: underlying types of named types converted to or from
+	// one another in this package (prescreen.go).
+	converted map[types.Type]bool
+	extra     map[string]resource.Extra // user-declared acquisitions by function key
 
 	summaries map[*types.Package]map[string]FuncSummary // imported, by package
 
@@ -77,6 +81,7 @@ func NewEnv(pass *analysis.Pass, strict bool, extra []resource.Extra, families *
 		index:    families,
 		local:    make(map[*ssa.Function]*funcInfo),
 		families: make(map[string]*resource.Family),
+		carries:  make(map[types.Type]bool),
 		extra:    make(map[string]resource.Extra, len(extra)),
 
 		summaries:  make(map[*types.Package]map[string]FuncSummary),

@@ -158,7 +158,7 @@ func (env *Env) fieldHeldAtExit(m *ssa.Function, of *OwningField) (token.Pos, bo
 	if len(m.Params) == 0 || m.Blocks == nil {
 		return token.NoPos, false
 	}
-	s := newSearch(env, m, numberValues(m))
+	s := newSearch(env, m)
 	s.isParam = true
 	s.fam = &of.Family
 	s.selfType = of.Field.Type()
@@ -195,7 +195,7 @@ func (env *Env) releasedAnywhere(of *OwningField) bool {
 				// Followed from the read: test.resp.Body.Close(), a
 				// release behind a check of another field, an envelope
 				// received from a channel (ce.conn.Close()).
-				s := newSearch(env, fn, numberValues(fn))
+				s := newSearch(env, fn)
 				s.isParam = true
 				s.fam = &of.Family
 				s.selfType = v.Type()

@@ -109,3 +109,107 @@ func mayRefer(v ssa.Value) bool {
 	}
 	return ssax.MayHoldPointers(v.Type())
 }
+
+// mayCarry reports whether a value of type t could be, or refer to, a
+// resource: whether t reaches a family type, a type with a release method,
+// an interface, a function (a closure captures), a type parameter or an
+// unsafe.Pointer through its fields, elements and pointers. A parameter
+// whose type cannot carry one (a []byte, a *big.Int, a struct of strings)
+// is never given a resource by any caller, so its summary is borrow
+// without a search.
+func (env *Env) mayCarry(t types.Type) bool {
+	if len(env.extra) > 0 {
+		// A declared acquisition's type may be anything.
+		return true
+	}
+	if c, ok := env.carries[t]; ok {
+		return c
+	}
+	if env.converted == nil {
+		env.converted = convertedStructs(env.funcs)
+	}
+	c := env.reachesCarrier(t, make(map[types.Type]bool))
+	env.carries[t] = c
+	return c
+}
+
+func (env *Env) reachesCarrier(t types.Type, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	if named, ok := types.Unalias(t).(*types.Named); ok {
+		if env.familyOfType(named) != nil || hasReleaseName(named) || env.converted[named.Underlying()] {
+			return true
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Kind() == types.UnsafePointer
+	case *types.Pointer:
+		return env.reachesCarrier(u.Elem(), seen)
+	case *types.Slice:
+		return env.reachesCarrier(u.Elem(), seen)
+	case *types.Array:
+		return env.reachesCarrier(u.Elem(), seen)
+	case *types.Chan:
+		return env.reachesCarrier(u.Elem(), seen)
+	case *types.Map:
+		return env.reachesCarrier(u.Key(), seen) || env.reachesCarrier(u.Elem(), seen)
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if env.reachesCarrier(u.Field(i).Type(), seen) {
+				return true
+			}
+		}
+		return false
+	case *types.Tuple:
+		for i := range u.Len() {
+			if env.reachesCarrier(u.At(i).Type(), seen) {
+				return true
+			}
+		}
+		return false
+	default: // interfaces, functions, type parameters
+		return true
+	}
+}
+
+// hasReleaseName: a type whose methods include one named like a release
+// (Close, Release, ...) may be the family of an acquisition declared in a
+// package this one does not import.
+func hasReleaseName(named *types.Named) bool {
+	for i := range named.NumMethods() {
+		if resource.IsReleaseName(named.Method(i).Name()) {
+			return true
+		}
+	}
+	return false
+}
+
+// convertedStructs returns the underlying types of the named types that
+// the package's functions convert to or from one another (type connRow
+// Rows; (*connRow)(rows)): a value of such a type may be a resource of the
+// other's family, whatever its fields.
+func convertedStructs(funcs []*ssa.Function) map[types.Type]bool {
+	out := make(map[types.Type]bool)
+	note := func(t types.Type) {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if _, ok := types.Unalias(t).(*types.Named); ok {
+			out[t.Underlying()] = true
+		}
+	}
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if c, ok := instr.(*ssa.ChangeType); ok {
+					note(c.X.Type())
+					note(c.Type())
+				}
+			}
+		}
+	}
+	return out
+}

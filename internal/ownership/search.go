@@ -79,7 +79,7 @@ func (o *outcome) settled() bool {
 type search struct {
 	env      *Env
 	fn       *ssa.Function
-	num      map[ssa.Value]int
+	num      numbering
 	fam      *resource.Family // nil for a parameter whose family is unknown
 	selfType types.Type
 	start    ssa.Instruction // the acquisition; nil for a parameter
@@ -120,33 +120,23 @@ func (s *search) unset(st state, v ssa.Value) state {
 	return st.without(s.num, v)
 }
 
-func newSearch(env *Env, fn *ssa.Function, num map[ssa.Value]int) *search {
-	return &search{env: env, fn: fn, num: num, seen: make([][]uint64, len(fn.Blocks))}
+func newSearch(env *Env, fn *ssa.Function) *search {
+	return &search{env: env, fn: fn, num: make(numbering), seen: make([][]uint64, len(fn.Blocks))}
 }
 
-// numberValues gives every value of fn a stable small number (states are
-// sorted by it).
-func numberValues(fn *ssa.Function) map[ssa.Value]int {
-	num := make(map[ssa.Value]int)
-	add := func(v ssa.Value) {
-		if _, ok := num[v]; !ok {
-			num[v] = len(num) + 1
-		}
+// A numbering gives the values one search tracks small numbers, in the
+// order the search first tracks them: states are sorted by number, so that
+// equal sets compare equal. Numbering lazily keeps the cost to the handful
+// of values a resource reaches, not every value of the function.
+type numbering map[ssa.Value]int32
+
+func (num numbering) of(v ssa.Value) int32 {
+	n, ok := num[v]
+	if !ok {
+		n = int32(len(num) + 1)
+		num[v] = n
 	}
-	for _, p := range fn.Params {
-		add(p)
-	}
-	for _, fv := range fn.FreeVars {
-		add(fv)
-	}
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			if v, ok := instr.(ssa.Value); ok {
-				add(v)
-			}
-		}
-	}
-	return num
+	return n
 }
 
 type frame struct {

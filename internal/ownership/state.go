@@ -69,8 +69,12 @@ type entry struct {
 // A state is owned by the block being interpreted (see with).
 type state []entry
 
-func (s state) find(num map[ssa.Value]int, v ssa.Value) (int, bool) {
-	n := int32(num[v])
+func (s state) find(num numbering, v ssa.Value) (int, bool) {
+	n, ok := num[v]
+	if !ok {
+		// Never tracked, so in no state; a new number sorts last.
+		return len(s), false
+	}
 	return slices.BinarySearchFunc(s, n, func(e entry, n int32) int { return int(e.n - n) })
 }
 
@@ -88,8 +92,8 @@ func (s state) lookup(v ssa.Value) (entry, bool) {
 // with and without update the state in place: a search clones the state it
 // receives at the start of each block (and before assigning φ-nodes on an
 // edge), so no other holder sees the change.
-func (s state) with(num map[ssa.Value]int, e entry) state {
-	e.n = int32(num[e.v])
+func (s state) with(num numbering, e entry) state {
+	e.n = num.of(e.v)
 	i, found := s.find(num, e.v)
 	if found {
 		s[i] = e
@@ -98,7 +102,7 @@ func (s state) with(num map[ssa.Value]int, e entry) state {
 	return slices.Insert(s, i, e)
 }
 
-func (s state) without(num map[ssa.Value]int, v ssa.Value) state {
+func (s state) without(num numbering, v ssa.Value) state {
 	if _, ok := s.lookup(v); !ok {
 		return s
 	}
