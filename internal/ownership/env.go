@@ -30,6 +30,9 @@ type Env struct {
 	local    map[*ssa.Function]*funcInfo
 	families map[string]*resource.Family // by type key; nil entries cache misses
 	carries  map[types.Type]bool         // mayCarry's answers
+	// typeFamilies caches families by type before TypeKey is computed.
+	typeFamilies map[types.Type]*resource.Family
+	funcKeys     map[*types.Func]string // ssax.FuncKey's answers
 	// converted: underlying types of named types converted to or from
 	// one another in this package (prescreen.go).
 	converted map[types.Type]bool
@@ -76,13 +79,15 @@ func NewEnv(pass *analysis.Pass, strict bool, extra []resource.Extra, families *
 		families = resource.Builtins()
 	}
 	env := &Env{
-		pass:     pass,
-		strict:   strict,
-		index:    families,
-		local:    make(map[*ssa.Function]*funcInfo),
-		families: make(map[string]*resource.Family),
-		carries:  make(map[types.Type]bool),
-		extra:    make(map[string]resource.Extra, len(extra)),
+		pass:         pass,
+		strict:       strict,
+		index:        families,
+		local:        make(map[*ssa.Function]*funcInfo),
+		families:     make(map[string]*resource.Family),
+		carries:      make(map[types.Type]bool),
+		typeFamilies: make(map[types.Type]*resource.Family),
+		funcKeys:     make(map[*types.Func]string),
+		extra:        make(map[string]resource.Extra, len(extra)),
 
 		summaries:  make(map[*types.Package]map[string]FuncSummary),
 		owners:     make(map[string]*resource.Family),
@@ -101,11 +106,15 @@ func NewEnv(pass *analysis.Pass, strict bool, extra []resource.Extra, families *
 // or one defined by //connlint:release methods on a named type. It returns
 // nil for types that are not resources.
 func (env *Env) familyOfType(t types.Type) *resource.Family {
+	if f, ok := env.typeFamilies[t]; ok {
+		return f
+	}
 	key := ssax.TypeKey(t)
 	if key == "" {
 		return nil
 	}
 	if f, ok := env.families[key]; ok {
+		env.typeFamilies[t] = f
 		return f
 	}
 	f := env.index.ByType(key)
@@ -113,6 +122,7 @@ func (env *Env) familyOfType(t types.Type) *resource.Family {
 		f = env.directiveFamily(ssax.NamedOf(t))
 	}
 	env.families[key] = f
+	env.typeFamilies[t] = f
 	return f
 }
 
@@ -175,7 +185,7 @@ func (env *Env) acquisition(common *ssa.CallCommon) (*resource.Family, int, bool
 		obj = ssax.InvokedMethod(common)
 	}
 	if obj != nil {
-		key := ssax.FuncKey(obj)
+		key := env.funcKey(obj)
 		if env.index.NotAcquiredBy(key) {
 			return nil, 0, false
 		}
@@ -226,6 +236,7 @@ func (env *Env) extraFamily(fn *types.Func, e resource.Extra) *resource.Family {
 	f := &resource.Family{Key: key, Display: displayName(t), Release: e.Release}
 	env.inheritPromoted(f, t)
 	env.families[key] = f
+	clear(env.typeFamilies) // it may hold a miss for this type
 	return f
 }
 
@@ -255,7 +266,7 @@ func errorResult(sig *types.Signature) int {
 // package is always known: the drivers analyse dependencies first, so one
 // its Summaries fact does not list borrows everything.
 func (env *Env) calleeSummary(common *ssa.CallCommon) (params, freeVars []Param, known bool) {
-	if m := ssax.InvokedMethod(common); m != nil && resource.Borrows(ssax.FuncKey(m)) {
+	if m := ssax.InvokedMethod(common); m != nil && resource.Borrows(env.funcKey(m)) {
 		return nil, nil, true // t.Log on a testing.TB
 	}
 	fn := common.StaticCallee()
@@ -269,15 +280,16 @@ func (env *Env) calleeSummary(common *ssa.CallCommon) (params, freeVars []Param,
 	if obj == nil || obj.Pkg() == nil {
 		return nil, nil, false
 	}
-	if resource.Borrows(ssax.FuncKey(obj)) {
+	key := env.funcKey(obj)
+	if resource.Borrows(key) {
 		return nil, nil, true
 	}
-	if i, ok := env.index.ReleasedParam(ssax.FuncKey(obj)); ok {
+	if i, ok := env.index.ReleasedParam(key); ok {
 		params = make([]Param, i+1)
 		params[i].Effect = Release
 		return params, nil, true
 	}
-	params = env.imported(obj.Pkg())[ssax.FuncKey(obj)].Params
+	params = env.imported(obj.Pkg())[key].Params
 	if isBoundThunk(fn) {
 		// A method value x.M: its one free variable is M's receiver.
 		if len(params) > 0 {
@@ -331,4 +343,15 @@ func paramAt(ps []Param, i int) (Param, bool) {
 		return ps[i], true
 	}
 	return Param{}, false
+}
+
+// funcKey is ssax.FuncKey, remembered: the hot paths (every call the
+// searches step over) ask for the same few callees again and again.
+func (env *Env) funcKey(fn *types.Func) string {
+	key, ok := env.funcKeys[fn]
+	if !ok {
+		key = ssax.FuncKey(fn)
+		env.funcKeys[fn] = key
+	}
+	return key
 }

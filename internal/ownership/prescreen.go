@@ -128,14 +128,25 @@ func (env *Env) mayCarry(t types.Type) bool {
 	if env.converted == nil {
 		env.converted = convertedStructs(env.funcs)
 	}
-	c := env.reachesCarrier(t, make(map[types.Type]bool))
+	seen := make(map[types.Type]bool)
+	c := env.reachesCarrier(t, seen)
 	env.carries[t] = c
+	if !c {
+		// Nothing reachable from t reaches a carrier, so nothing the walk
+		// visited does either.
+		for u := range seen {
+			env.carries[u] = false
+		}
+	}
 	return c
 }
 
 func (env *Env) reachesCarrier(t types.Type, seen map[types.Type]bool) bool {
 	if seen[t] {
 		return false
+	}
+	if c, ok := env.carries[t]; ok {
+		return c
 	}
 	seen[t] = true
 	if named, ok := types.Unalias(t).(*types.Named); ok {
