@@ -112,78 +112,28 @@ func mayRefer(v ssa.Value) bool {
 
 // mayCarry reports whether a value of type t could be, or refer to, a
 // resource: whether t reaches a family type, a type with a release method,
-// an interface, a function (a closure captures), a type parameter or an
-// unsafe.Pointer through its fields, elements and pointers. A parameter
-// whose type cannot carry one (a []byte, a *big.Int, a struct of strings)
-// is never given a resource by any caller, so its summary is borrow
-// without a search.
+// a named type converted to or from another, an interface, a function (a
+// closure captures), a type parameter or an unsafe.Pointer through its
+// fields, elements and pointers. A parameter whose type cannot carry one (a
+// []byte, a *big.Int, a struct of strings) is never given a resource by any
+// caller, so its summary is borrow without a search.
 func (env *Env) mayCarry(t types.Type) bool {
 	if len(env.extra) > 0 {
 		// A declared acquisition's type may be anything.
 		return true
 	}
-	if c, ok := env.carries[t]; ok {
-		return c
-	}
 	if env.converted == nil {
 		env.converted = convertedStructs(env.funcs)
 	}
-	seen := make(map[types.Type]bool)
-	c := env.reachesCarrier(t, seen)
-	env.carries[t] = c
-	if !c {
-		// Nothing reachable from t reaches a carrier, so nothing the walk
-		// visited does either.
-		for u := range seen {
-			env.carries[u] = false
-		}
-	}
-	return c
+	return ssax.Reaches(t, env.isCarrier, env.carries)
 }
 
-func (env *Env) reachesCarrier(t types.Type, seen map[types.Type]bool) bool {
-	if seen[t] {
-		return false
+func (env *Env) isCarrier(t types.Type) (accept, decided bool) {
+	named, ok := types.Unalias(t).(*types.Named)
+	if ok && (env.familyOfType(named) != nil || hasReleaseName(named) || env.converted[named.Underlying()]) {
+		return true, true
 	}
-	if c, ok := env.carries[t]; ok {
-		return c
-	}
-	seen[t] = true
-	if named, ok := types.Unalias(t).(*types.Named); ok {
-		if env.familyOfType(named) != nil || hasReleaseName(named) || env.converted[named.Underlying()] {
-			return true
-		}
-	}
-	switch u := t.Underlying().(type) {
-	case *types.Basic:
-		return u.Kind() == types.UnsafePointer
-	case *types.Pointer:
-		return env.reachesCarrier(u.Elem(), seen)
-	case *types.Slice:
-		return env.reachesCarrier(u.Elem(), seen)
-	case *types.Array:
-		return env.reachesCarrier(u.Elem(), seen)
-	case *types.Chan:
-		return env.reachesCarrier(u.Elem(), seen)
-	case *types.Map:
-		return env.reachesCarrier(u.Key(), seen) || env.reachesCarrier(u.Elem(), seen)
-	case *types.Struct:
-		for i := range u.NumFields() {
-			if env.reachesCarrier(u.Field(i).Type(), seen) {
-				return true
-			}
-		}
-		return false
-	case *types.Tuple:
-		for i := range u.Len() {
-			if env.reachesCarrier(u.At(i).Type(), seen) {
-				return true
-			}
-		}
-		return false
-	default: // interfaces, functions, type parameters
-		return true
-	}
+	return false, false
 }
 
 // hasReleaseName: a type whose methods include one named like a release
