@@ -108,16 +108,9 @@ func run(pass *analysis.Pass, cfg Config, index *resource.Index) *Result {
 	env := ownership.NewEnv(pass, cfg.Strict, cfg.Extra, index)
 	res := &Result{Problems: env.LoadDirectives(pass.Files), index: index}
 	res.Findings = env.Analyze(ssaInput.SrcFuncs)
-	// Read once here, while the pass is live: a Result outlives its pass,
-	// and the passes may consult it concurrently.
-	res.releases = make(map[*types.Func]bool)
-	for _, f := range pass.AllObjectFacts() {
-		if _, ok := f.Fact.(*ownership.ReleaseFact); ok {
-			if fn, ok := f.Object.(*types.Func); ok {
-				res.releases[fn] = true
-			}
-		}
-	}
+	// Read here, while the pass is live: a Result outlives its pass, and
+	// the passes may consult it concurrently.
+	res.releases = env.MarkedReleases()
 	return res
 }
 

@@ -33,6 +33,7 @@ type Env struct {
 	// typeFamilies caches families by type before TypeKey is computed.
 	typeFamilies map[types.Type]*resource.Family
 	funcKeys     map[*types.Func]string // ssax.FuncKey's answers
+	marked       map[*types.Func]bool   // MarkedReleases, once read
 	// converted: underlying types of named types converted to or from
 	// one another in this package (prescreen.go).
 	converted map[types.Type]bool
@@ -141,6 +142,11 @@ func (env *Env) directiveFamily(named *types.Named) *resource.Family {
 	// Source order, so that the first release method (the one a fix
 	// defers) is the one the type's author wrote first: Recycle before
 	// Discard, not alphabetical.
+	if len(env.MarkedReleases()) == 0 {
+		// No package this one sees marked a method: skip the method set,
+		// the costly part, for every type (most packages, std included).
+		return nil
+	}
 	mset := types.NewMethodSet(t)
 	methods := make([]*types.Func, 0, mset.Len())
 	for i := range mset.Len() {
@@ -354,4 +360,22 @@ func (env *Env) funcKey(fn *types.Func) string {
 		env.funcKeys[fn] = key
 	}
 	return key
+}
+
+// MarkedReleases returns the methods marked //connlint:release in this
+// package and in its dependencies. Only directives export release facts,
+// and LoadDirectives exports them before anything asks, so the set is read
+// once.
+func (env *Env) MarkedReleases() map[*types.Func]bool {
+	if env.marked == nil {
+		env.marked = make(map[*types.Func]bool)
+		for _, f := range env.pass.AllObjectFacts() {
+			if _, ok := f.Fact.(*ReleaseFact); ok {
+				if fn, ok := f.Object.(*types.Func); ok {
+					env.marked[fn] = true
+				}
+			}
+		}
+	}
+	return env.marked
 }
