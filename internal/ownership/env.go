@@ -34,6 +34,9 @@ type Env struct {
 	typeFamilies map[types.Type]*resource.Family
 	funcKeys     map[*types.Func]string // ssax.FuncKey's answers
 	marked       map[*types.Func]bool   // MarkedReleases, once read
+	// acquireFacts caches imported AcquireFacts (nil entries: none), which
+	// every call the searches meet asks for.
+	acquireFacts map[*types.Func]*AcquireFact
 	// converted: underlying types of named types converted to or from
 	// one another in this package (prescreen.go).
 	converted map[types.Type]bool
@@ -88,6 +91,7 @@ func NewEnv(pass *analysis.Pass, strict bool, extra []resource.Extra, families *
 		carries:      make(map[types.Type]bool),
 		typeFamilies: make(map[types.Type]*resource.Family),
 		funcKeys:     make(map[*types.Func]string),
+		acquireFacts: make(map[*types.Func]*AcquireFact),
 		extra:        make(map[string]resource.Extra, len(extra)),
 
 		summaries:  make(map[*types.Package]map[string]FuncSummary),
@@ -206,8 +210,7 @@ func (env *Env) acquisition(common *ssa.CallCommon) (*resource.Family, int, bool
 				return fam, firstNonError(obj.Signature()), true
 			}
 		}
-		var fact AcquireFact
-		if env.pass.ImportObjectFact(obj, &fact) {
+		if fact := env.importedAcquire(obj); fact != nil {
 			return &fact.Family, fact.Result, true
 		}
 	}
@@ -378,4 +381,16 @@ func (env *Env) MarkedReleases() map[*types.Func]bool {
 		}
 	}
 	return env.marked
+}
+
+func (env *Env) importedAcquire(fn *types.Func) *AcquireFact {
+	fact, ok := env.acquireFacts[fn]
+	if !ok {
+		fact = new(AcquireFact)
+		if !env.pass.ImportObjectFact(fn, fact) {
+			fact = nil
+		}
+		env.acquireFacts[fn] = fact
+	}
+	return fact
 }
