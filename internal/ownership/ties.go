@@ -192,18 +192,9 @@ func (t *tied) settledBefore(call *ssa.Call) bool {
 	if t == nil {
 		return false
 	}
-	at := call.Block()
-	for _, b := range call.Parent().Blocks {
-		if !b.Dominates(at) {
-			continue
-		}
-		for _, instr := range b.Instrs {
-			if instr == call {
-				break
-			}
-			if d, ok := instr.(*ssa.Defer); ok && t.releasedBy(&d.Call) || t.cancelEscapes(instr) {
-				return true
-			}
+	for instr := range ssax.RunBefore(call) {
+		if d, ok := instr.(*ssa.Defer); ok && t.releasedBy(&d.Call) || t.cancelEscapes(instr) {
+			return true
 		}
 	}
 	return false
@@ -228,18 +219,9 @@ func canceledBefore(call *ssa.Call) bool {
 		return false
 	}
 	t := &tied{cancels: cancels}
-	at := call.Block()
-	for _, b := range call.Parent().Blocks {
-		if !b.Dominates(at) {
-			continue
-		}
-		for _, instr := range b.Instrs {
-			if instr == call {
-				break
-			}
-			if c, ok := instr.(*ssa.Call); ok && t.releasedBy(&c.Call) {
-				return true
-			}
+	for instr := range ssax.RunBefore(call) {
+		if c, ok := instr.(*ssa.Call); ok && t.releasedBy(&c.Call) {
+			return true
 		}
 	}
 	return false

@@ -10,6 +10,7 @@ package ssax
 import (
 	"go/constant"
 	"go/types"
+	"iter"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -117,6 +118,28 @@ func FuncKey(fn *types.Func) string {
 		return ""
 	}
 	return fn.Pkg().Path() + "." + fn.Name()
+}
+
+// RunBefore yields the instructions that run before instr on every path
+// to it: those of the blocks that dominate its block, and those before it
+// in its own block.
+func RunBefore(instr ssa.Instruction) iter.Seq[ssa.Instruction] {
+	return func(yield func(ssa.Instruction) bool) {
+		at := instr.Block()
+		for _, b := range instr.Parent().Blocks {
+			if !b.Dominates(at) {
+				continue
+			}
+			for _, in := range b.Instrs {
+				if in == instr {
+					break
+				}
+				if !yield(in) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // AddrRoot follows field and element addressing back to the value the
