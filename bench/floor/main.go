@@ -2,6 +2,10 @@
 // SSA for every package (through buildssa, as connlint does), declares a
 // fact type (so the driver analyses every dependency and serialises facts),
 // and does nothing else. bench/run.sh compares connlint against it.
+//
+// With -typecheckfloor it runs instead an analyzer that declares a fact
+// type and requires nothing: under go vet, what parsing and type-checking
+// every dependency from source costs (docs/performance.md, "Cold runs").
 package main
 
 import (
@@ -29,4 +33,16 @@ var floor = &analysis.Analyzer{
 	},
 }
 
-func main() { multichecker.Main(floor) }
+type noTypecheckFact struct{}
+
+func (*noTypecheckFact) AFact() {}
+
+var typecheckFloor = &analysis.Analyzer{
+	Name:       "typecheckfloor",
+	Doc:        "declare a fact type, require nothing; report nothing",
+	FactTypes:  []analysis.Fact{new(noTypecheckFact)},
+	ResultType: reflect.TypeFor[struct{}](),
+	Run:        func(*analysis.Pass) (any, error) { return struct{}{}, nil },
+}
+
+func main() { multichecker.Main(floor, typecheckFloor) }
