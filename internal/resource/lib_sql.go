@@ -84,15 +84,20 @@ var pgx4Catalog = Catalog{
 
 // clickhouse-go v2's native API: everything is an interface of lib/driver.
 // Rows close themselves once Next returns false (rows.Next defers
-// r.Close() when it reports the end); a batch is finished by Send, Abort or
-// Close, and its docs recommend `defer batch.Close()` next to Send.
+// r.Close() when it reports the end), and HasData reports false on closed
+// rows. A batch is finished by Send, Abort or Close, and its docs recommend
+// `defer batch.Close()` next to Send. A failing Append releases the batch
+// (b.release(err) before it returns; a batch already sent or failed returns
+// its stored error) — except Append of a *rows, an experimental path whose
+// Flush errors keep it; AppendStruct fails before it reaches the batch when
+// the struct does not map, so it is no release.
 var clickhouseCatalog = Catalog{
 	Library: clickhous,
 	Tests:   "testdata/src/rc/families/clickhouse.go",
 	Families: []Family{
 		{Key: chdriver + ".Conn", Display: "driver.Conn", Release: []string{"Close"}, ReleaseTwiceSafe: true},
-		{Key: chdriver + ".Rows", Display: "driver.Rows", Release: []string{"Close"}, ReleasedWhenFalse: []string{"Next"}, AfterRelease: []string{"Err", "Next", "Totals", "Columns", "ColumnTypes"}, ReleaseTwiceSafe: true},
-		{Key: chdriver + ".Batch", Display: "driver.Batch", Release: []string{"Send", "Abort", "Close"}, AfterRelease: []string{"IsSent", "Rows"}, ReleaseTwiceSafe: true, DeferFix: "Close()"},
+		{Key: chdriver + ".Rows", Display: "driver.Rows", Release: []string{"Close"}, ReleasedWhenFalse: []string{"Next"}, AfterRelease: []string{"Err", "Next", "Totals", "Columns", "ColumnTypes", "HasData"}, ReleaseTwiceSafe: true},
+		{Key: chdriver + ".Batch", Display: "driver.Batch", Release: []string{"Send", "Abort", "Close"}, ReleasedOnError: []string{"Append"}, AfterRelease: []string{"IsSent", "Rows"}, ReleaseTwiceSafe: true, DeferFix: "Close()"},
 	},
 	Acquirers: map[string]string{
 		clickhous + ".Open":             chdriver + ".Conn",
