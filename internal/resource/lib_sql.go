@@ -44,6 +44,17 @@ var pgxCatalog = Catalog{
 		pgx + ".AppendRows":           1,
 		pgx + ".ForEachRow":           0,
 	},
+	// The *Conn of AcquireFunc goes back to the pool when f returns, the Tx
+	// of BeginFunc and BeginTxFunc is committed or rolled back then.
+	Lenders: map[string]int{
+		pgxpool + ".Pool.AcquireFunc": 2,
+		pgx + ".BeginFunc":            2,
+		pgx + ".BeginTxFunc":          3,
+	},
+	Notes: map[string]string{
+		pgxpool + ".Conn": "`(*pgxpool.Pool).AcquireFunc` lends one to its callback, which it must not escape",
+		pgx + ".Tx":       "`pgx.BeginFunc` and `pgx.BeginTxFunc` lend one to their callback, which it must not escape",
+	},
 	// Tx.Begin starts a savepoint, which the parent's Commit or Rollback
 	// ends: it is part of its parent, not a resource of its own (the
 	// interface rule would otherwise make it an acquisition, its result
