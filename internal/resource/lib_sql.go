@@ -91,6 +91,10 @@ var pgx4Catalog = Catalog{
 		pgx4 + ".Tx.SendBatch":       pgx4 + ".BatchResults",
 	},
 	NotAcquirers: []string{pgx4 + ".Tx.Begin"}, // a savepoint, as in v5
+	Lenders:      map[string]int{pgxpool4 + ".Pool.AcquireFunc": 2},
+	Notes: map[string]string{
+		pgxpool4 + ".Conn": "`(*pgxpool.Pool).AcquireFunc` lends one to its callback, which it must not escape",
+	},
 }
 
 // clickhouse-go v2's native API: everything is an interface of lib/driver.

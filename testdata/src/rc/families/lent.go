@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 
+	pgxpool4 "github.com/jackc/pgx/v4/pgxpool"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
@@ -122,5 +123,19 @@ func pgxBeginFuncGood(ctx context.Context, conn *pgx.Conn) error {
 	return pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
 		_, err := tx.Exec(ctx, "DELETE FROM t")
 		return err
+	})
+}
+
+// pgx v4's AcquireFunc lends the same way.
+func pgx4AcquireFuncBad(ctx context.Context, pool *pgxpool4.Pool, out chan *pgxpool4.Conn) error {
+	return pool.AcquireFunc(ctx, func(conn *pgxpool4.Conn) error {
+		out <- conn // want `conn, lent by \(\*pgxpool\.Pool\)\.AcquireFunc for the callback's duration, is sent on a channel`
+		return nil
+	})
+}
+
+func pgx4AcquireFuncGood(ctx context.Context, pool *pgxpool4.Pool) error {
+	return pool.AcquireFunc(ctx, func(conn *pgxpool4.Conn) error {
+		return conn.Conn().Ping(ctx)
 	})
 }
