@@ -69,7 +69,7 @@ func mongoCatalog(library, path, tests string) Catalog {
 			{Key: path + ".Client", Display: "*mongo.Client", Release: []string{"Disconnect"}, ReleaseTwiceSafe: true, DeferFix: "Disconnect($ctx)"},
 			{Key: path + ".Cursor", Display: "*mongo.Cursor", Release: []string{"Close", "All"}, AfterRelease: []string{"Err", "ID"}, ReleaseTwiceSafe: true, DeferFix: "Close($ctx)"},
 			{Key: path + ".ChangeStream", Display: "*mongo.ChangeStream", Release: []string{"Close"}, AfterRelease: []string{"Err", "ID"}, ReleaseTwiceSafe: true, DeferFix: "Close($ctx)"},
-			{Key: path + ".Session", Display: session, Release: []string{"EndSession"}, ReleaseTwiceSafe: true, DeferFix: "EndSession($ctx)"},
+			{Key: path + ".Session", Display: session, Release: []string{"EndSession"}, AfterRelease: []string{"ID"}, ReleaseTwiceSafe: true, DeferFix: "EndSession($ctx)"},
 		},
 		Acquirers: map[string]string{
 			path + ".Connect":                   path + ".Client",

@@ -53,6 +53,9 @@ type Session interface {
 	// ID returns the current ID document associated with the session.
 	ID() []byte
 
+	// CommitTransaction commits the active transaction for this session.
+	CommitTransaction(context.Context) error
+
 	// Client the Client associated with the session.
 	Client() *Client
 }
