@@ -11,11 +11,11 @@
 // where the callback's caller can reach it (a captured variable, a global,
 // a field or element of a value reached through one), sent on a channel,
 // or handed to a goroutine. What a callee does with it is not followed
-// (helpers used inside the callback are the normal use), nor what a nested
-// closure does unless it runs as a goroutine. Values derived are
-// conversions and type assertions of it, and the pointer or interface
-// results of its methods (the *pgx.Conn of stdlib.Conn.Conn()), except
-// errors: an error it returns outlives it legitimately.
+// (helpers used inside the callback are the normal use). Values derived are
+// conversions and type assertions of it, the pointer or interface results
+// of its methods (the *pgx.Conn of stdlib.Conn.Conn()), except errors (an
+// error it returns outlives it legitimately), and the closures that
+// capture it.
 package lending
 
 import (
@@ -148,11 +148,9 @@ func escapes(cb *ssa.Function, p ssa.Value) []Escape {
 			case *ssa.Go:
 				escape(r.Pos(), "handed to a goroutine")
 			case *ssa.MakeClosure:
-				for _, g := range *r.Referrers() {
-					if g, ok := g.(*ssa.Go); ok && g.Call.Value == r {
-						escape(g.Pos(), "handed to a goroutine")
-					}
-				}
+				// A closure that captures it holds it: stored outside,
+				// or run as a goroutine, it takes it along.
+				derive(r)
 			}
 		}
 	}

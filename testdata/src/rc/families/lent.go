@@ -139,3 +139,19 @@ func pgx4AcquireFuncGood(ctx context.Context, pool *pgxpool4.Pool) error {
 		return conn.Conn().Ping(ctx)
 	})
 }
+
+// A closure that captures the lent value takes it along when it is kept.
+func sqlRawClosureKeptBad(conn *sql.Conn, hooks *[]func() error) error {
+	return conn.Raw(func(driverConn any) error {
+		check := func() error { return ping(context.Background(), driverConn) }
+		*hooks = append(*hooks, check) // want `driverConn, lent by \(\*sql\.Conn\)\.Raw for the callback's duration, is stored outside the callback`
+		return check()
+	})
+}
+
+func sqlRawClosureCalledGood(conn *sql.Conn) error {
+	return conn.Raw(func(driverConn any) error {
+		check := func() error { return ping(context.Background(), driverConn) }
+		return check()
+	})
+}
