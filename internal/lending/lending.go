@@ -171,10 +171,18 @@ func derivedResult(call *ssa.Call, v ssa.Value) ssa.Value {
 	if ssax.Receiver(common) != v {
 		return nil
 	}
-	if r := ssax.Result(call, 0); r != nil && (ssax.PointerLike(r.Type()) || types.IsInterface(r.Type())) {
+	if r := ssax.Result(call, 0); r != nil && isHandle(r.Type()) {
 		return r
 	}
 	return nil
+}
+
+// isHandle reports whether a method's result can be a handle on what the
+// lent value holds (the *pgx.Conn under a driver connection): a pointer or
+// an interface. A slice, map or string it returns is data (a session's ID).
+func isHandle(t types.Type) bool {
+	_, ptr := t.Underlying().(*types.Pointer)
+	return ptr || types.IsInterface(t)
 }
 
 // outside reports whether an address (or a map) is reached through a

@@ -7,6 +7,7 @@ import (
 	pgxpool4 "github.com/jackc/pgx/v4/pgxpool"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	mongov1 "go.mongodb.org/mongo-driver/mongo"
 )
 
 // Values lent to a callback for the call's duration must not escape it:
@@ -153,5 +154,32 @@ func sqlRawClosureCalledGood(conn *sql.Conn) error {
 	return conn.Raw(func(driverConn any) error {
 		check := func() error { return ping(context.Background(), driverConn) }
 		return check()
+	})
+}
+
+// mongo-driver v1's UseSession ends the session when the callback returns:
+// its SessionContext must not outlive the callback.
+func mongoUseSessionBad(ctx context.Context, c *mongov1.Client) (mongov1.SessionContext, error) {
+	var kept mongov1.SessionContext
+	err := c.UseSession(ctx, func(sc mongov1.SessionContext) error {
+		kept = sc // want `sc, lent by \(\*mongo\.Client\)\.UseSession for the callback's duration, is stored outside the callback`
+		return nil
+	})
+	return kept, err
+}
+
+func mongoUseSessionGood(ctx context.Context, c *mongov1.Client) ([]byte, error) {
+	var id []byte
+	err := c.UseSessionWithOptions(ctx, nil, func(sc mongov1.SessionContext) error {
+		id = sc.ID()
+		return sc.CommitTransaction(sc)
+	})
+	return id, err
+}
+
+func mongoUseSessionOptionsBad(ctx context.Context, c *mongov1.Client, out chan<- mongov1.Session) error {
+	return c.UseSessionWithOptions(ctx, nil, func(sc mongov1.SessionContext) error {
+		out <- sc // want `sc, lent by \(\*mongo\.Client\)\.UseSessionWithOptions for the callback's duration, is sent on a channel`
+		return nil
 	})
 }
