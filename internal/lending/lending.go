@@ -111,7 +111,13 @@ func escapes(cb *ssa.Function, p ssa.Value) []Escape {
 			work = append(work, v)
 		}
 	}
-	escape := func(pos token.Pos, how string) { out = append(out, Escape{Pos: pos, How: how}) }
+	reported := make(map[token.Pos]bool) // one report per instruction
+	escape := func(pos token.Pos, how string) {
+		if !reported[pos] {
+			reported[pos] = true
+			out = append(out, Escape{Pos: pos, How: how})
+		}
+	}
 	for len(work) > 0 {
 		v := work[len(work)-1]
 		work = work[:len(work)-1]

@@ -183,3 +183,12 @@ func mongoUseSessionOptionsBad(ctx context.Context, c *mongov1.Client, out chan<
 		return nil
 	})
 }
+
+// One report for a goroutine that takes two values derived from the lent one.
+func sqlRawGoroutineTwoBad(ctx context.Context, conn *sql.Conn, done chan error) error {
+	return conn.Raw(func(driverConn any) error {
+		p, _ := driverConn.(interface{ Ping(context.Context) error })
+		go func(a, b any) { done <- ping(ctx, a) }(driverConn, p) // want `driverConn, lent by \(\*sql\.Conn\)\.Raw for the callback's duration, is handed to a goroutine`
+		return nil
+	})
+}
