@@ -123,7 +123,8 @@ hasnt "refcycle:"
 
 # The families file (families/pool.yaml) uses more than acquire/release:
 # after_release, released_on_error and a tie to the receiver each silence
-# one function of extra/use, which the acquire setting alone reports.
+# one function of extra/use, which the acquire setting alone reports; its
+# lenders make the session Pool.With lends escape in Keep.
 run configs/families.yml
 [ "$rc" -eq 1 ] || fail "want exit 1 (issues found), got $rc"
 has "extra/use/use.go:11:12: reservedclose: *pool.Session acquired here is not released on the path returning at line 15 (call Put, or defer s.Put() after the error check) (connlint)"
@@ -132,6 +133,7 @@ hasnt "extra/use/use.go:19:" # Late: ID is an after-release method
 hasnt "extra/use/use.go:40:" # Refresh: released when it fails
 hasnt "extra/use/use.go:57:" # Scoped: closing the pool releases its sessions
 hasnt "extra/use/use.go:55:" # the pool itself, a family of the file, is closed
+has "extra/use/use.go:69:3: reservedclose: s, lent by (*pool.Pool).With for the callback's duration, is stored outside the callback" # lenders
 
 step "3b: the same families file from the command line (-reservedclose.families)"
 set +e
@@ -146,6 +148,8 @@ grep -qF "extra/use/use.go:11:12: *pool.Session acquired here is not released on
   fail "standalone -reservedclose.families: the leak in ID is missing"
 grep -qF "extra/use/use.go:35:15: *pool.Session Name called after its release at line 34" <<<"$flagout" ||
   fail "standalone -reservedclose.families: the use after release in Name is missing"
+grep -qF "extra/use/use.go:69:3: s, lent by (*pool.Pool).With for the callback's duration, is stored outside the callback" <<<"$flagout" ||
+  fail "standalone -reservedclose.families: the escape of the lent session in Keep is missing"
 set +e
 flagout=$("$work/connlint" -reservedclose.families=families/malformed.yaml ./extra/... 2>&1)
 flagrc=$?

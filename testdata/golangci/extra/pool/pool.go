@@ -14,6 +14,16 @@ func Open() *Pool { return &Pool{} }
 // Get leases a session; Put gives it back.
 func (p *Pool) Get() (*Session, error) { return &Session{}, nil }
 
+// With leases a session for fn and puts it back when fn returns.
+func (p *Pool) With(fn func(*Session) error) error {
+	s, err := p.Get()
+	if err != nil {
+		return err
+	}
+	defer s.Put()
+	return fn(s)
+}
+
 // Close closes the pool and every session leased from it.
 func (p *Pool) Close() {}
 

@@ -60,3 +60,13 @@ func Scoped() (int, error) {
 	}
 	return s.ID(), nil
 }
+
+var last *pool.Session
+
+// Keep keeps the session With lends its callback (lenders: Pool.With).
+func Keep(p *pool.Pool) error {
+	return p.With(func(s *pool.Session) error {
+		last = s
+		return nil
+	})
+}
