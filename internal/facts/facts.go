@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 
 	"github.com/connlint/connlint/internal/analysisutil"
+	"github.com/connlint/connlint/internal/lending"
 	"github.com/connlint/connlint/internal/ownership"
 	"github.com/connlint/connlint/internal/resource"
 	"github.com/connlint/connlint/internal/ssax"
@@ -98,6 +99,8 @@ type Result struct {
 	Problems []ownership.Problem
 	// Findings are the leaks and misuses of the package's functions.
 	Findings ownership.Findings
+	// Lent are the values lent to a callback (Conn.Raw) that escape it.
+	Lent []lending.Escape
 
 	releases map[*types.Func]bool // methods marked //connlint:release, here and in dependencies
 	index    *resource.Index
@@ -108,6 +111,12 @@ func run(pass *analysis.Pass, cfg Config, index *resource.Index) *Result {
 	env := ownership.NewEnv(pass, cfg.Strict, cfg.Extra, index)
 	res := &Result{Problems: env.LoadDirectives(pass.Files), index: index}
 	res.Findings = env.Analyze(ssaInput.SrcFuncs)
+	res.Lent = lending.Find(ssaInput.SrcFuncs, func(fn *types.Func) (int, bool) {
+		if !index.MayLend(fn.Name()) {
+			return 0, false
+		}
+		return index.LentTo(ssax.FuncKey(fn))
+	})
 	// Read here, while the pass is live: a Result outlives its pass, and
 	// the passes may consult it concurrently.
 	res.releases = env.MarkedReleases()

@@ -33,6 +33,12 @@ type Catalog struct {
 	// computed from source find these too; the table keeps them known
 	// where a library is not analysed.
 	Releasers map[string]int
+	// Lenders maps a function that lends a value to a callback for the
+	// duration of the call (database/sql's Conn.Raw, pgxpool's
+	// AcquireFunc) to the index of that callback among its arguments,
+	// receiver first. The lent value is the callback's first parameter;
+	// it must not outlive the callback.
+	Lenders map[string]int
 	// NotAcquirers return a family's resource that needs no release,
 	// though their bodies acquire it or their result type (an interface
 	// method's) would make them acquisitions.
@@ -58,6 +64,7 @@ func Builtin() []Catalog {
 		c.Acquirers = maps.Clone(c.Acquirers)
 		c.Ties = maps.Clone(c.Ties)
 		c.Releasers = maps.Clone(c.Releasers)
+		c.Lenders = maps.Clone(c.Lenders)
 		c.NotAcquirers = slices.Clone(c.NotAcquirers)
 		c.Notes = maps.Clone(c.Notes)
 		out[i] = c
@@ -121,6 +128,14 @@ func (c *Catalog) Validate(known func(familyKey string) bool) error {
 	for fn, i := range c.Releasers {
 		if i < 0 {
 			bad("releaser %s: negative argument index %d", fn, i)
+		}
+	}
+	for fn, i := range c.Lenders {
+		if i < 0 {
+			bad("lender %s: negative argument index %d", fn, i)
+		}
+		if !strings.Contains(fn, ".") {
+			bad("lender %q: must be pkgpath.Func or pkgpath.Recv.Method", fn)
 		}
 	}
 	if len(errs) == 0 {

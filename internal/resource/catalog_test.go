@@ -129,6 +129,24 @@ func TestCatalogsMatchStubs(t *testing.T) {
 				t.Errorf("%s: releaser %s: no argument %d", c.Library, fn, i)
 			}
 		}
+		for fn, i := range c.Lenders {
+			obj := lookupFunc(pkgs, fn)
+			if obj == nil {
+				t.Errorf("%s: lender %s: no such function", c.Library, fn)
+				continue
+			}
+			sig := obj.Signature()
+			if sig.Recv() != nil {
+				i-- // the receiver is argument 0
+			}
+			if i < 0 || i >= sig.Params().Len() {
+				t.Errorf("%s: lender %s: no argument %d", c.Library, fn, c.Lenders[fn])
+				continue
+			}
+			if cb, ok := sig.Params().At(i).Type().Underlying().(*types.Signature); !ok || cb.Params().Len() == 0 {
+				t.Errorf("%s: lender %s: argument %d is no callback with a parameter", c.Library, fn, c.Lenders[fn])
+			}
+		}
 	}
 }
 
@@ -151,6 +169,9 @@ func loadCatalogPackages(t *testing.T) map[string]*types.Package {
 			add(fn)
 		}
 		for fn := range c.Releasers {
+			add(fn)
+		}
+		for fn := range c.Lenders {
 			add(fn)
 		}
 		for _, fn := range c.NotAcquirers {

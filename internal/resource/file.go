@@ -32,9 +32,12 @@ import (
 //	    not_acquired_by: []               # functions returning it that acquire nothing
 //	releasers:                            # functions releasing an argument (index, receiver first)
 //	  example.com/pool.Drain: 0
+//	lenders:                              # functions lending their callback's first parameter
+//	  example.com/pool.Pool.With: 1       # for the call only (callback's index, receiver first)
 type familiesFile struct {
 	Families  []fileFamily   `yaml:"families"`
 	Releasers map[string]int `yaml:"releasers"`
+	Lenders   map[string]int `yaml:"lenders"`
 }
 
 type fileFamily struct {
@@ -86,6 +89,7 @@ func ParseFamilies(filename string, data []byte) (*Catalog, error) {
 		Acquirers: make(map[string]string),
 		Ties:      make(map[string]Tie),
 		Releasers: f.Releasers,
+		Lenders:   f.Lenders,
 	}
 	var errs []string
 	for i, ff := range f.Families {
@@ -131,7 +135,7 @@ func ParseFamilies(filename string, data []byte) (*Catalog, error) {
 	if err := c.Validate(nil); err != nil && len(errs) == 0 {
 		errs = append(errs, fmt.Sprintf("%s: %v", filename, err))
 	}
-	if len(f.Families) == 0 && len(f.Releasers) == 0 {
+	if len(f.Families) == 0 && len(f.Releasers) == 0 && len(f.Lenders) == 0 {
 		errs = append(errs, filename+": no families")
 	}
 	if len(errs) > 0 {

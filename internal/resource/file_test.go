@@ -29,6 +29,8 @@ families:
     tied_to_receiver: [example.com/pool/v2.Lease.Do]
 releasers:
   example.com/pool/v2.Drain: 0
+lenders:
+  example.com/pool/v2.Pool.With: 1
 `
 	c, err := ParseFamilies("pool.yaml", []byte(src))
 	if err != nil {
@@ -52,6 +54,7 @@ releasers:
 			"example.com/pool/v2.Lease.Do":        {Receiver: true},
 		},
 		Releasers:    map[string]int{"example.com/pool/v2.Drain": 0},
+		Lenders:      map[string]int{"example.com/pool/v2.Pool.With": 1},
 		NotAcquirers: []string{"example.com/pool/v2.Pool.Peek"},
 	}
 	if !reflect.DeepEqual(c, want) {

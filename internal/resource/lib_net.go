@@ -25,6 +25,16 @@ var grpcCatalog = Catalog{
 		grpc + ".Dial":        grpc + ".ClientConn",
 		grpc + ".DialContext": grpc + ".ClientConn",
 	},
+	// A transport handshake returns the raw connection it is given,
+	// wrapped (TLS, ALTS): the wrapper holds nothing of its own, and the
+	// raw connection's owner closes it (grpc's transport closes the raw
+	// conn when the handshake, or what follows it, fails). Without these
+	// rows the interface rule makes each handshake an acquisition of a
+	// second connection.
+	NotAcquirers: []string{
+		grpc + "/credentials.TransportCredentials.ClientHandshake",
+		grpc + "/credentials.TransportCredentials.ServerHandshake",
+	},
 }
 
 // A channel is closed with its connection (Connection.Close closes every

@@ -44,6 +44,17 @@ var pgxCatalog = Catalog{
 		pgx + ".AppendRows":           1,
 		pgx + ".ForEachRow":           0,
 	},
+	// The *Conn of AcquireFunc goes back to the pool when f returns, the Tx
+	// of BeginFunc and BeginTxFunc is committed or rolled back then.
+	Lenders: map[string]int{
+		pgxpool + ".Pool.AcquireFunc": 2,
+		pgx + ".BeginFunc":            2,
+		pgx + ".BeginTxFunc":          3,
+	},
+	Notes: map[string]string{
+		pgxpool + ".Conn": "`(*pgxpool.Pool).AcquireFunc` lends one to its callback, which it must not escape",
+		pgx + ".Tx":       "`pgx.BeginFunc` and `pgx.BeginTxFunc` lend one to their callback, which it must not escape",
+	},
 	// Tx.Begin starts a savepoint, which the parent's Commit or Rollback
 	// ends: it is part of its parent, not a resource of its own (the
 	// interface rule would otherwise make it an acquisition, its result
@@ -80,19 +91,28 @@ var pgx4Catalog = Catalog{
 		pgx4 + ".Tx.SendBatch":       pgx4 + ".BatchResults",
 	},
 	NotAcquirers: []string{pgx4 + ".Tx.Begin"}, // a savepoint, as in v5
+	Lenders:      map[string]int{pgxpool4 + ".Pool.AcquireFunc": 2},
+	Notes: map[string]string{
+		pgxpool4 + ".Conn": "`(*pgxpool.Pool).AcquireFunc` lends one to its callback, which it must not escape",
+	},
 }
 
 // clickhouse-go v2's native API: everything is an interface of lib/driver.
 // Rows close themselves once Next returns false (rows.Next defers
-// r.Close() when it reports the end); a batch is finished by Send, Abort or
-// Close, and its docs recommend `defer batch.Close()` next to Send.
+// r.Close() when it reports the end), and HasData reports false on closed
+// rows. A batch is finished by Send, Abort or Close, and its docs recommend
+// `defer batch.Close()` next to Send. A failing Append releases the batch
+// (b.release(err) before it returns; a batch already sent or failed returns
+// its stored error) — except Append of a *rows, an experimental path whose
+// Flush errors keep it; AppendStruct fails before it reaches the batch when
+// the struct does not map, so it is no release.
 var clickhouseCatalog = Catalog{
 	Library: clickhous,
 	Tests:   "testdata/src/rc/families/clickhouse.go",
 	Families: []Family{
 		{Key: chdriver + ".Conn", Display: "driver.Conn", Release: []string{"Close"}, ReleaseTwiceSafe: true},
-		{Key: chdriver + ".Rows", Display: "driver.Rows", Release: []string{"Close"}, ReleasedWhenFalse: []string{"Next"}, AfterRelease: []string{"Err", "Next", "Totals", "Columns", "ColumnTypes"}, ReleaseTwiceSafe: true},
-		{Key: chdriver + ".Batch", Display: "driver.Batch", Release: []string{"Send", "Abort", "Close"}, AfterRelease: []string{"IsSent", "Rows"}, ReleaseTwiceSafe: true, DeferFix: "Close()"},
+		{Key: chdriver + ".Rows", Display: "driver.Rows", Release: []string{"Close"}, ReleasedWhenFalse: []string{"Next"}, AfterRelease: []string{"Err", "Next", "Totals", "Columns", "ColumnTypes", "HasData"}, ReleaseTwiceSafe: true},
+		{Key: chdriver + ".Batch", Display: "driver.Batch", Release: []string{"Send", "Abort", "Close"}, ReleasedOnError: []string{"Append"}, AfterRelease: []string{"IsSent", "Rows"}, ReleaseTwiceSafe: true, DeferFix: "Close()"},
 	},
 	Acquirers: map[string]string{
 		clickhous + ".Open":             chdriver + ".Conn",

@@ -58,6 +58,13 @@ var databaseSQLCatalog = Catalog{
 		databaseSQL + ".Tx.Stmt":           {Receiver: true},
 		databaseSQL + ".Tx.StmtContext":    {Receiver: true},
 	},
+	// Raw: "driverConn must not be used outside of f".
+	Lenders: map[string]int{
+		databaseSQL + ".Conn.Raw": 1,
+	},
+	Notes: map[string]string{
+		databaseSQL + ".Conn": "`Raw` lends its callback the driver connection, which must not escape it",
+	},
 }
 
 var netHTTPCatalog = Catalog{

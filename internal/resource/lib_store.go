@@ -69,7 +69,7 @@ func mongoCatalog(library, path, tests string) Catalog {
 			{Key: path + ".Client", Display: "*mongo.Client", Release: []string{"Disconnect"}, ReleaseTwiceSafe: true, DeferFix: "Disconnect($ctx)"},
 			{Key: path + ".Cursor", Display: "*mongo.Cursor", Release: []string{"Close", "All"}, AfterRelease: []string{"Err", "ID"}, ReleaseTwiceSafe: true, DeferFix: "Close($ctx)"},
 			{Key: path + ".ChangeStream", Display: "*mongo.ChangeStream", Release: []string{"Close"}, AfterRelease: []string{"Err", "ID"}, ReleaseTwiceSafe: true, DeferFix: "Close($ctx)"},
-			{Key: path + ".Session", Display: session, Release: []string{"EndSession"}, ReleaseTwiceSafe: true, DeferFix: "EndSession($ctx)"},
+			{Key: path + ".Session", Display: session, Release: []string{"EndSession"}, AfterRelease: []string{"ID"}, ReleaseTwiceSafe: true, DeferFix: "EndSession($ctx)"},
 		},
 		Acquirers: map[string]string{
 			path + ".Connect":                   path + ".Client",
@@ -89,8 +89,22 @@ func mongoCatalog(library, path, tests string) Catalog {
 
 var (
 	mongo2Catalog = mongoCatalog("go.mongodb.org/mongo-driver/v2", mongo2, "testdata/src/rc/families/mongo.go")
-	mongo1Catalog = mongoCatalog("go.mongodb.org/mongo-driver", mongo1, "testdata/src/rc/families/mongov1.go")
+	mongo1Catalog = mongo1WithSessions(mongoCatalog("go.mongodb.org/mongo-driver", mongo1, "testdata/src/rc/families/mongov1.go"))
 )
+
+// mongo1WithSessions adds v1's UseSession, which ends the session when fn
+// returns: the SessionContext it lends fn must not outlive it. (v2's
+// UseSession lends a plain context.Context.)
+func mongo1WithSessions(c Catalog) Catalog {
+	c.Lenders = map[string]int{
+		mongo1 + ".Client.UseSession":            2,
+		mongo1 + ".Client.UseSessionWithOptions": 3,
+	}
+	c.Notes = map[string]string{
+		mongo1 + ".Session": "`(*mongo.Client).UseSession` lends a `mongo.SessionContext` to its callback, which it must not escape",
+	}
+	return c
+}
 
 var minioCatalog = Catalog{
 	Library: minio,

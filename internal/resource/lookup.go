@@ -1,6 +1,9 @@
 package resource
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // An Index answers the engine's questions about families: the built-in
 // catalogues, plus those of families files. It is read-only once built.
@@ -9,6 +12,8 @@ type Index struct {
 	acquirers   map[string]string
 	ties        map[string]Tie
 	releasers   map[string]int
+	lenders     map[string]int
+	lenderNames map[string]bool // the last element of each lender's key
 	notAcquirer map[string]bool
 }
 
@@ -20,6 +25,8 @@ func NewIndex(extra ...*Catalog) *Index {
 		acquirers:   make(map[string]string),
 		ties:        make(map[string]Tie),
 		releasers:   make(map[string]int),
+		lenders:     make(map[string]int),
+		lenderNames: make(map[string]bool),
 		notAcquirer: make(map[string]bool),
 	}
 	for i := range builtin {
@@ -43,6 +50,10 @@ func (x *Index) add(c *Catalog) {
 	}
 	for k, v := range c.Releasers {
 		x.releasers[k] = v
+	}
+	for k, v := range c.Lenders {
+		x.lenders[k] = v
+		x.lenderNames[k[strings.LastIndex(k, ".")+1:]] = true
 	}
 	for _, k := range c.NotAcquirers {
 		x.notAcquirer[k] = true
@@ -86,6 +97,18 @@ func (x *Index) TieOf(funcKey string) Tie { return x.ties[funcKey] }
 // ReleasedParam returns the argument index a releaser releases.
 func (x *Index) ReleasedParam(funcKey string) (int, bool) {
 	i, ok := x.releasers[funcKey]
+	return i, ok
+}
+
+// MayLend reports whether some lender has this function or method name:
+// a cheap test before its key is built.
+func (x *Index) MayLend(name string) bool { return x.lenderNames[name] }
+
+// LentTo returns the argument index (receiver first) of the callback to
+// which the function with the given key lends a value for the call's
+// duration.
+func (x *Index) LentTo(funcKey string) (int, bool) {
+	i, ok := x.lenders[funcKey]
 	return i, ok
 }
 

@@ -81,6 +81,12 @@
 //	//connlint:afterrelease    on a method: it may be called after a release
 //	//connlint:ignore REASON   on the acquisition's line or the line above: no report
 //
+// A value a library lends to a callback for the call's duration
+// (database/sql's Conn.Raw, pgxpool's AcquireFunc, pgx's BeginFunc) must
+// not escape the callback: storing it (or what its methods return) where
+// the caller can reach it, sending it on a channel, or handing it to a
+// goroutine is reported.
+//
 // A malformed directive is reported. Files marked as generated are not
 // reported on.
 package reservedclose

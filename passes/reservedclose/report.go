@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/connlint/connlint/internal/analysisutil"
+	"github.com/connlint/connlint/internal/lending"
 	"github.com/connlint/connlint/internal/ownership"
 	"github.com/connlint/connlint/internal/ssax"
 )
@@ -109,6 +110,41 @@ func (r *reporter) misuse(m ownership.Misuse) {
 		d.Message = fmt.Sprintf("%s %s after its release at line %d: another user may own it now (release it after the last use)", m.Family.Display, what, line)
 	}
 	r.report(d)
+}
+
+// lent reports a value lent to a callback for the call's duration that the
+// callback lets escape, where it escapes.
+func (r *reporter) lent(e lending.Escape) {
+	if analysisutil.IsGenerated(r.pass.Files, e.Pos) || r.sup.Silenced(e.Pos) {
+		return
+	}
+	name := e.Param.Name()
+	if name == "" || name == "_" {
+		name = "the value"
+	}
+	r.report(analysis.Diagnostic{
+		Pos:      e.Pos,
+		Category: "escape",
+		URL:      URL + "#lent-values",
+		Message: fmt.Sprintf("%s, lent by %s for the callback's duration, is %s: it is not valid once the callback returns (use it only inside the callback)",
+			name, lenderName(e.Lender), e.How),
+		Related: []analysis.RelatedInformation{{Pos: e.Call, Message: "lent here"}},
+	})
+}
+
+// lenderName names a function as its users write it: (*sql.Conn).Raw,
+// pgx.BeginFunc.
+func lenderName(fn *types.Func) string {
+	qual := func(p *types.Package) string { return p.Name() }
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return fn.Pkg().Name() + "." + fn.Name()
+	}
+	t := types.TypeString(recv.Type(), qual)
+	if _, ok := recv.Type().(*types.Pointer); ok {
+		t = "(" + t + ")"
+	}
+	return t + "." + fn.Name()
 }
 
 func enclosingCall(path []ast.Node) *ast.CallExpr {

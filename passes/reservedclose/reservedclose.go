@@ -97,6 +97,9 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, f := range res.Findings.Fields {
 		rep.fieldLeak(f)
 	}
+	for _, e := range res.Lent {
+		rep.lent(e)
+	}
 	rep.flush()
 	return nil, nil
 }

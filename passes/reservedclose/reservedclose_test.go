@@ -96,8 +96,15 @@ func TestFamiliesFile(t *testing.T) {
 	if err := a.Flags.Set("families", file); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(diagnosticsOnly{t}, testdata(t), a, "extra/use")
-	analysistest.Run(diagnosticsOnly{t}, testdata(t), configured(t, reservedclose.Config{Families: []string{file}}), "extra/use")
+	analysistest.Run(diagnosticsOnly{t}, testdata(t), a, "extra/use", "extra/lend")
+	analysistest.Run(diagnosticsOnly{t}, testdata(t), configured(t, reservedclose.Config{Families: []string{file}}), "extra/use", "extra/lend")
+
+	// Without the file, the lender is not known.
+	for _, r := range analysistest.Run(nopT{t}, testdata(t), reservedclose.Analyzer, "extra/lend") {
+		if len(r.Diagnostics) != 0 {
+			t.Errorf("undeclared lender reported: %v", r.Diagnostics[0].Message)
+		}
+	}
 }
 
 // A malformed families file is an error naming its line, from the flag and

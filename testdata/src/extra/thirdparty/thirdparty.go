@@ -13,6 +13,17 @@ func (p *Pool) Give(h *Handle) { p.free = append(p.free, h) }
 
 func (h *Handle) Done() {}
 
+// With takes a handle, calls fn with it and gives it back: fn must not keep
+// it.
+func (p *Pool) With(fn func(*Handle) error) error {
+	h, err := p.Take()
+	if err != nil {
+		return err
+	}
+	defer p.Give(h)
+	return fn(h)
+}
+
 func (h *Handle) Query() error { return nil }
 
 // Results wraps the rows of a query by embedding them: Close and Next are

@@ -278,3 +278,24 @@ func mongoStartSessionGood(ctx context.Context, c *mongo.Client) ([]byte, error)
 	defer s.EndSession(ctx)
 	return s.ID(), nil
 }
+
+// ID is the client's copy of the session's ID: legal after EndSession
+// (mongo-driver's sessions_test.go compares the IDs of ended sessions with
+// those of new ones, which the pool reuses).
+func mongoSessionIDAfterEndGood(ctx context.Context, c *mongo.Client) ([]byte, error) {
+	s, err := c.StartSession()
+	if err != nil {
+		return nil, err
+	}
+	s.EndSession(ctx)
+	return s.ID(), nil
+}
+
+func mongoSessionCommitAfterEndBad(ctx context.Context, c *mongo.Client) error {
+	s, err := c.StartSession()
+	if err != nil {
+		return err
+	}
+	s.EndSession(ctx)
+	return s.CommitTransaction(ctx) // want `\*mongo\.Session CommitTransaction called after its release at line 299`
+}

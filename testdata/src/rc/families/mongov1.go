@@ -284,3 +284,24 @@ func mongo1StartSessionGood(ctx context.Context, c *mongo.Client) ([]byte, error
 func mongo1SessionClientGood(ctx context.Context, s mongo.Session) error {
 	return s.Client().Ping(ctx, nil)
 }
+
+// ID is the client's copy of the session's ID: legal after EndSession
+// (mongo-driver's sessions_test.go compares the IDs of ended sessions with
+// those of new ones, which the pool reuses).
+func mongoV1SessionIDAfterEndGood(ctx context.Context, c *mongo.Client) ([]byte, error) {
+	s, err := c.StartSession()
+	if err != nil {
+		return nil, err
+	}
+	s.EndSession(ctx)
+	return s.ID(), nil
+}
+
+func mongoV1SessionCommitAfterEndBad(ctx context.Context, c *mongo.Client) error {
+	s, err := c.StartSession()
+	if err != nil {
+		return err
+	}
+	s.EndSession(ctx)
+	return s.CommitTransaction(ctx) // want `mongo\.Session CommitTransaction called after its release at line 305`
+}

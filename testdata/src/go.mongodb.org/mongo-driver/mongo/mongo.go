@@ -34,6 +34,21 @@ func (c *Client) Ping(ctx context.Context, rp interface{}) error { return nil }
 // disconnected.
 func (c *Client) StartSession(opts ...*options.SessionOptions) (Session, error) { return nil, nil }
 
+// SessionContext combines the context.Context and mongo.Session interfaces.
+type SessionContext interface {
+	context.Context
+	Session
+}
+
+// UseSession creates a new Session and uses it to create a new SessionContext, which is used to call the fn callback.
+// After the callback returns, the created Session is ended.
+func (c *Client) UseSession(ctx context.Context, fn func(SessionContext) error) error { return nil }
+
+// UseSessionWithOptions operates like UseSession but uses the given SessionOptions to create the Session.
+func (c *Client) UseSessionWithOptions(ctx context.Context, opts *options.SessionOptions, fn func(SessionContext) error) error {
+	return nil
+}
+
 // Database returns a handle for a database with the given name configured with the given DatabaseOptions.
 func (c *Client) Database(name string, opts ...*options.DatabaseOptions) *Database {
 	return &Database{}
@@ -52,6 +67,9 @@ type Session interface {
 
 	// ID returns the current ID document associated with the session.
 	ID() []byte
+
+	// CommitTransaction commits the active transaction for this session.
+	CommitTransaction(context.Context) error
 
 	// Client the Client associated with the session.
 	Client() *Client

@@ -56,6 +56,9 @@ func (s *Session) EndSession(ctx context.Context) {}
 // ID returns the current ID document associated with the session.
 func (s *Session) ID() []byte { return nil }
 
+// CommitTransaction commits the active transaction for this session.
+func (s *Session) CommitTransaction(ctx context.Context) error { return nil }
+
 // Database is a handle to a MongoDB database.
 type Database struct{}
 
