@@ -58,7 +58,7 @@ func (env *Env) mayDischarge(v ssa.Value) bool {
 
 func (env *Env) callMayDischarge(common *ssa.CallCommon, derived map[ssa.Value]bool) bool {
 	if common.IsInvoke() {
-		if derived[common.Value] && resource.IsReleaseName(common.Method.Name()) {
+		if derived[common.Value] && (resource.IsReleaseName(common.Method.Name()) || env.isReleaseMethod(common.Method, common.Value.Type())) {
 			return true
 		}
 		for _, a := range common.Args {

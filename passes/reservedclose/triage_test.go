@@ -26,7 +26,6 @@ var refcycleReproducers = []string{"gocallpanic"}
 var openReproducers = map[string]string{
 	"flagbody":           "a wrapper that leaves its response body open only under a caller-set flag hands the body on those paths; connlint sees no acquisition",
 	"helpertx":           "Rows of a Stmt prepared on a Tx whose Rollback a test helper registered with t.Cleanup are reported (ties are one level deep; the Rows of the Tx itself are fixed)",
-	"invokerelease":      "a helper or goroutine releasing an interface resource through a release method with no Close-like name (AsyncClose) is summarised as borrowing it: the prescreen's invoke case asks resource.IsReleaseName, not the family",
 	"partrelease":        "closing a part of the concrete value asserted from an interface resource, once a closure captures that value, is taken for a release of the resource",
 	"assertwrapper":      "a test's own helper that calls require.Error on its argument is not known to stop the test when the error is nil",
 	"cellpassthrough":    "a local closure returning the response it is given, called through a captured variable, is taken for a func value that acquires one",
