@@ -167,8 +167,9 @@
 // once the resource is stored in it, if the closure was deferred (released
 // at exit) or handed on (t.Cleanup, a goroutine).
 //
-// The rest: prescreen.go skips the search for a parameter that no use
-// could release or hand on (most are only read); headrequest.go recognises
+// The rest: prescreen.go skips the search for a parameter whose type
+// cannot carry a resource (mayCarry) or that no use could release or hand
+// on (mayDischarge: most are only read); headrequest.go recognises
 // a HEAD request, whose response has no body and so is no acquisition;
 // directives.go reads the directives; facts.go defines the facts.
 //
