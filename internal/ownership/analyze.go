@@ -171,6 +171,7 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 	// A closure's free variables are the cells of the variables it
 	// captures (a bound method's is the receiver itself).
 	info.freeVars = summarizeAll(env, fn, fn.FreeVars, fn.Synthetic == "")
+	info.asserts = env.assertedErrors(fn)
 	return info, found
 }
 
@@ -315,8 +316,8 @@ func (env *Env) exportFacts(fn *ssa.Function, exported *Summaries) {
 	if info.acquire != nil && !env.pass.ImportObjectFact(obj, new(AcquireFact)) {
 		env.pass.ExportObjectFact(obj, info.acquire)
 	}
-	if len(info.params) > 0 || info.arranged != 0 {
-		exported.Funcs = append(exported.Funcs, FuncSummary{ssax.FuncKey(obj), info.params, info.arranged})
+	if len(info.params) > 0 || info.arranged != 0 || info.asserts.Errors != 0 {
+		exported.Funcs = append(exported.Funcs, FuncSummary{ssax.FuncKey(obj), info.params, info.arranged, info.asserts})
 	}
 }
 
@@ -331,5 +332,5 @@ func lowestBit(m uint32) int {
 
 func (a *funcInfo) equal(b *funcInfo) bool {
 	return slices.Equal(a.params, b.params) && slices.Equal(a.freeVars, b.freeVars) &&
-		(a.acquire == nil) == (b.acquire == nil) && a.wraps == b.wraps && a.arranged == b.arranged
+		(a.acquire == nil) == (b.acquire == nil) && a.wraps == b.wraps && a.arranged == b.arranged && a.asserts == b.asserts
 }

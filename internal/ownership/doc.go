@@ -167,6 +167,16 @@
 // once the resource is stored in it, if the closure was deferred (released
 // at exit) or handed on (t.Cleanup, a goroutine).
 //
+// Assertion helpers (assertions.go): a function that takes an error (or
+// an any) and stops on every path where it is nil (t.Fatal, a panic,
+// another assertion) asserts it is non-nil, as testify's require.Error
+// does; its summary says so ([Asserts]), and a caller that passes the
+// acquisition's error holds nothing on the paths that go on. The proof is
+// a search with the parameter as the error of a pretend acquisition, so
+// every branch that proves an error non-nil counts, and also err.Error()
+// (it panics on a nil error) and strings.Contains(fmt.Sprint(err), sub)
+// for a sub that "<nil>" does not contain.
+//
 // The rest: prescreen.go skips the search for a parameter whose type
 // cannot carry a resource (mayCarry) or that no use could release or hand
 // on (mayDischarge: most are only read); headrequest.go recognises
@@ -190,7 +200,7 @@
 //   - [Summaries], one package fact: for each exported function with a
 //     parameter that is not a plain borrow, or a result whose release it
 //     arranged, by ssax.FuncKey: a [Param] per parameter (receiver first)
-//     and the Arranged results, sorted by key. A function absent from it borrows
+//     the Arranged results and the Asserts, sorted by key. A function absent from it borrows
 //     everything: the drivers analyse a package's dependencies first, so a
 //     missing entry is never a summary not yet computed. One fact per
 //     package, not per function, because drivers copy every fact of every

@@ -75,6 +75,8 @@ type funcInfo struct {
 	// arranged: results that are a resource fn acquired and whose release
 	// it arranged (handles.go).
 	arranged uint32
+	// asserts: the parameters fn asserts are non-nil errors (assertions.go).
+	asserts Asserts
 }
 
 // NewEnv returns the engine for one pass.

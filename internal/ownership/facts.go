@@ -74,6 +74,9 @@ type FuncSummary struct {
 	// release the function has already arranged (handed a closure that
 	// releases it to t.Cleanup): its callers owe nothing.
 	Arranged uint32
+	// Asserts: the parameters it asserts are non-nil errors, as a test
+	// assertion does (assertions.go).
+	Asserts Asserts
 }
 
 func (*Summaries) AFact() {}

@@ -99,6 +99,11 @@ type search struct {
 	// owned: the state being interpreted is a private copy that set and
 	// unset may change in place (copy on first write).
 	owned bool
+
+	// proving: the search proves an assertion helper (assertions.go);
+	// substrings are the string parameters its proof relied on.
+	proving    bool
+	substrings uint32
 }
 
 // set and unset change the state being interpreted, copying it on the
@@ -369,6 +374,9 @@ func (s *search) branchEnds(b *ssa.BasicBlock, st state) (int, branchEnd) {
 		}
 		if s.errorsIs(call, st) {
 			return 0, endNotAcquired // errors.Is(err, target): err is not nil
+		}
+		if s.textProvesError(call, st) {
+			return 0, endNotAcquired // strings.Contains(fmt.Sprint(err), "refused")
 		}
 		if a, e := s.assertion(&call.Call, st); a == resource.ReportsNoError && e.role == roleErr {
 			return 1, endNotAcquired // !assert.NoError(t, err): err != nil

@@ -30,8 +30,11 @@ func (s *search) step(instr ssa.Instruction, st state) (state, bool) {
 			s.out.released = true
 			return st, true
 		}
-		if s.assertsNotAcquired(&in.Call, st) {
+		if s.assertsNotAcquired(&in.Call, st) || s.helperAssertsError(&in.Call, st) {
 			return st, true // nothing was acquired on the paths that go on
+		}
+		if panicsOnNilError(&in.Call, st) {
+			return st, true // err.Error() where the acquisition succeeded
 		}
 		if s.assertsReleased(&in.Call, st) {
 			s.out.released = true
