@@ -144,7 +144,10 @@
 // exit that leaves the field held is a [FieldLeak] at the method, unless
 // the method hands the field on (Hijack) or the exit is the early return of
 // an idempotent Close behind its own guard (`if c.closed { return nil }`,
-// where the method itself stores c.closed = true). If the struct has no
+// where the method itself stores c.closed = true). A method named like a
+// release that releases none of the fields on any path is no release
+// method when another method of the struct releases them (a Close that
+// only closes the connection inside a pooled slot that Release gives back). If the struct has no
 // release method, an unexported owning field that no function of the
 // package (closures too) releases or hands on through a load of it is a
 // FieldLeak at the store.

@@ -101,11 +101,16 @@ func (env *Env) fieldLeaks() []FieldLeak {
 			}
 			continue
 		}
+		var byMethod [][]FieldLeak
+		var releasing []bool // some path of the method releases some field
 		for _, m := range methods {
 			var leaks []FieldLeak
 			var released []string
+			touches := false
 			for _, of := range fields {
-				if exit, ok := env.fieldHeldAtExit(m, of); ok {
+				exit, held, some := env.fieldHeldAtExit(m, of)
+				touches = touches || some || !held
+				if held {
 					leaks = append(leaks, FieldLeak{OwningField: *of, Method: ssax.FuncObject(m), Exit: exit})
 				} else {
 					released = append(released, of.Field.Name())
@@ -113,6 +118,17 @@ func (env *Env) fieldLeaks() []FieldLeak {
 			}
 			for i := range leaks {
 				leaks[i].Released = released
+			}
+			byMethod = append(byMethod, leaks)
+			releasing = append(releasing, touches)
+		}
+		for i, leaks := range byMethod {
+			if !releasing[i] && slices.Contains(releasing, true) {
+				// Named like a release but releasing nothing, while
+				// another method is the release (Vitess's
+				// StatefulConnection.Close closes the MySQL conn; Release
+				// gives the pooled slot back): not a release method.
+				continue
 			}
 			out = append(out, leaks...)
 		}
@@ -153,10 +169,10 @@ func (env *Env) releaseMethodsOf(tn *types.TypeName) []*ssa.Function {
 
 // fieldHeldAtExit follows the owning field from the entry of method m: it
 // reports the first exit reached with the field's resource neither released
-// nor handed on.
-func (env *Env) fieldHeldAtExit(m *ssa.Function, of *OwningField) (token.Pos, bool) {
+// nor handed on, and whether some path released it.
+func (env *Env) fieldHeldAtExit(m *ssa.Function, of *OwningField) (exit token.Pos, held, released bool) {
 	if len(m.Params) == 0 || m.Blocks == nil {
-		return token.NoPos, false
+		return token.NoPos, false, false
 	}
 	s := newSearch(env, m)
 	s.isParam = true
@@ -166,7 +182,7 @@ func (env *Env) fieldHeldAtExit(m *ssa.Function, of *OwningField) (token.Pos, bo
 	if s.out.truncated || s.out.handed || s.out.returnedAs|s.out.returnedIn != 0 {
 		// A method that hands the field on (Hijack) leaves it to whoever
 		// gets it, and to the caller on the paths where it fails.
-		return token.NoPos, false
+		return token.NoPos, false, s.out.released
 	}
 	var leaks []leak
 	for _, l := range s.out.leaks {
@@ -175,10 +191,10 @@ func (env *Env) fieldHeldAtExit(m *ssa.Function, of *OwningField) (token.Pos, bo
 		}
 	}
 	if len(leaks) == 0 {
-		return token.NoPos, false
+		return token.NoPos, false, s.out.released
 	}
 	first := slices.MinFunc(leaks, func(a, b leak) int { return cmp.Compare(a.pos, b.pos) })
-	return first.pos, true
+	return first.pos, true, s.out.released
 }
 
 // releasedAnywhere reports whether some function of the package releases

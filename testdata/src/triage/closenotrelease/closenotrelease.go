@@ -1,0 +1,93 @@
+// Package closenotrelease: a method named like a release that releases
+// nothing, on a struct whose other methods are its releases.
+//
+// Found in Vitess v0.24.4 (old corpus, vet mode), non-test code,
+// go/vt/vttablet/tabletserver/stateful_connection.go:70:
+//
+//	// Close closes the underlying connection. When the connection is
+//	// Unblocked, it will be Released
+//	func (sc *StatefulConnection) Close() {
+//		if sc.dbConn != nil {
+//			sc.dbConn.Close()
+//		}
+//	}
+//
+// `dbConn` is a `*smartconnpool.Pooled`, whose Close closes the MySQL
+// connection but gives no slot back: Recycle does, and StatefulConnection
+// calls it in ReleaseString (behind Release, Releasef and Unlock). The
+// owning-field rule took Close for a release method of the struct by its
+// name and reported "StatefulConnection.Close leaves dbConn held on the
+// path returning at line 74". (docs/triage.md had blamed the nil guard:
+// the non-nil path leaves the slot held too.)
+//
+// Expected: a method that has a release's name but releases none of the
+// struct's owning fields on any path, and does not release its receiver,
+// is not one of the struct's release methods when another method of the
+// struct releases it: the struct's own releases say what Close is not.
+// The twin with no other release method (its Close is all there is) stays
+// reported, and so does a Close that releases one field and not another.
+package closenotrelease
+
+import (
+	"context"
+
+	"vitess.io/vitess/go/pools/smartconnpool"
+)
+
+type mysqlConn struct{ closed bool }
+
+func (c *mysqlConn) ApplySetting(ctx context.Context, s *smartconnpool.Setting) error { return nil }
+func (c *mysqlConn) ResetSetting(ctx context.Context) error                           { return nil }
+func (c *mysqlConn) Setting() *smartconnpool.Setting                                  { return nil }
+func (c *mysqlConn) IsClosed() bool                                                   { return c.closed }
+func (c *mysqlConn) Close()                                                           { c.closed = true }
+
+type pool = smartconnpool.ConnPool[*mysqlConn]
+
+// Stateful is released by Release; Close only closes the MySQL connection.
+type Stateful struct {
+	dbConn *smartconnpool.Pooled[*mysqlConn]
+}
+
+func NewStateful(ctx context.Context, p *pool) (*Stateful, error) {
+	c, err := p.Get(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &Stateful{dbConn: c}, nil
+}
+
+// Close closes the underlying connection; Release gives it back.
+func (s *Stateful) Close() {
+	if s.dbConn != nil {
+		s.dbConn.Close()
+	}
+}
+
+// Release gives the connection back to its pool (closed or not).
+func (s *Stateful) Release() {
+	if s.dbConn == nil {
+		return
+	}
+	s.dbConn.Recycle()
+	s.dbConn = nil
+}
+
+// The twin: Close is its only release method, and it releases nothing.
+type Lone struct {
+	dbConn *smartconnpool.Pooled[*mysqlConn]
+}
+
+func NewLone(ctx context.Context, p *pool) (*Lone, error) {
+	c, err := p.Get(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &Lone{dbConn: c}, nil
+}
+
+func (l *Lone) Close() { // want `Lone\.Close leaves dbConn held`
+	if l.dbConn != nil {
+		l.dbConn.Close()
+	}
+}
