@@ -149,8 +149,9 @@
 // method when another method of the struct releases them (a Close that
 // only closes the connection inside a pooled slot that Release gives back). If the struct has no
 // release method, an unexported owning field that no function of the
-// package (closures too) releases or hands on through a load of it is a
-// FieldLeak at the store.
+// package (closures too) releases or hands on through a load of it (or
+// returns from a copy of the struct: an envelope received from a channel)
+// is a FieldLeak at the store.
 //
 // Ties (ties.go): some libraries release a resource on their own
 // (resource.Tie): database/sql rolls back a BeginTx and closes Rows when

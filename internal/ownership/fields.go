@@ -199,7 +199,8 @@ func (env *Env) fieldHeldAtExit(m *ssa.Function, of *OwningField) (exit token.Po
 
 // releasedAnywhere reports whether some function of the package releases
 // or hands on a value loaded from the field (a closeSession(s) helper, a
-// method of another type).
+// method of another type), or returns it from a struct value (not from a
+// getter that reads it through a pointer: the struct still holds it).
 func (env *Env) releasedAnywhere(of *OwningField) bool {
 	for _, fn := range env.funcs {
 		for _, b := range fn.Blocks {
@@ -219,8 +220,31 @@ func (env *Env) releasedAnywhere(of *OwningField) bool {
 				if s.out.released || s.out.handed {
 					return true
 				}
+				if readFromCopy(v) && s.out.returnedAs|s.out.returnedIn != 0 {
+					// Returned from a copy of the struct (an envelope
+					// received from a channel): the caller has it now.
+					return true
+				}
 			}
 		}
+	}
+	return false
+}
+
+// readFromCopy reports a field read from a struct value of the function
+// (res.conn, res a struct value or a local variable of struct type), not
+// through a pointer that others may share.
+func readFromCopy(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.Field:
+		return true
+	case *ssa.UnOp:
+		fa, ok := v.X.(*ssa.FieldAddr)
+		if !ok {
+			return false
+		}
+		local, ok := fa.X.(*ssa.Alloc)
+		return ok && !local.Heap && local.Parent() == v.Parent()
 	}
 	return false
 }
