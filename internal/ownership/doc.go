@@ -138,7 +138,8 @@
 //
 // Owning fields (fields.go): a struct of this package that stores a fresh
 // acquisition into one of its fields owns it ([OwningField]; a field
-// assigned from a parameter is borrowed, not owned). Each of its release
+// assigned from a parameter, or whose release the acquiring function
+// arranged with t.Cleanup, is borrowed, not owned). Each of its release
 // methods (release-shaped, and releasing its receiver or named like a
 // release) is searched from its entry with the receiver as roleOwner; an
 // exit that leaves the field held is a [FieldLeak] at the method, unless

@@ -67,9 +67,11 @@ func (s *search) noteOwningStore(in *ssa.Store, e entry) {
 }
 
 // commitOwning records the owning fields an acquisition's search found,
-// the first store of each.
+// the first store of each. A struct does not own what the acquiring
+// function itself arranged to release (t.Cleanup(func() { ln.Close() })):
+// it only borrows it.
 func (s *search) commitOwning() {
-	if len(s.out.leaks) > 0 {
+	if len(s.out.leaks) > 0 || s.out.arranged {
 		return
 	}
 	for _, of := range s.owningStores {
