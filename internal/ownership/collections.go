@@ -175,7 +175,20 @@ func (s *search) cellReleased(cell *ssa.Alloc, visit func(ssa.Value) bool) bool 
 // releasedSomewhere reports whether some call releases v or hands it on: a
 // release method called on it, or a callee that releases or keeps it.
 func (s *search) releasedSomewhere(v ssa.Value) bool {
+	return s.releasedThrough(v, v)
+}
+
+// releasedThrough is releasedSomewhere for v, or for the address of a field
+// embedded in v (by value): a promoted method (*net.UDPConn's Close is
+// net.conn's) is called on that address.
+func (s *search) releasedThrough(recvOf, v ssa.Value) bool {
 	for _, ref := range *v.Referrers() {
+		if fa, ok := ref.(*ssa.FieldAddr); ok && fa.X == v {
+			if f := ssax.Field(v.Type(), fa.Field); f != nil && f.Embedded() && s.releasedThrough(recvOf, fa) {
+				return true
+			}
+			continue
+		}
 		call, ok := ref.(ssa.CallInstruction)
 		if !ok {
 			continue
@@ -185,11 +198,14 @@ func (s *search) releasedSomewhere(v ssa.Value) bool {
 			m := ssax.Method(common)
 			switch {
 			case m == nil:
-			case s.env.isReleaseMethod(m, v.Type()) || s.fam != nil && s.fam.IsRelease(m.Name(), false):
+			case s.env.isReleaseMethod(m, recvOf.Type()) || s.fam != nil && s.fam.IsRelease(m.Name(), false):
 				return true
 			case s.fam == nil && common.IsInvoke() && resource.IsReleaseName(m.Name()):
 				return true // c.Close() on an io.Closer element
 			}
+		}
+		if v != recvOf {
+			continue // a callee given the embedded field has only part of it
 		}
 		params, _, known := s.env.calleeSummary(common)
 		for i, a := range common.Args {
