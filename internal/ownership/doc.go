@@ -182,6 +182,11 @@
 // (it panics on a nil error) and strings.Contains(fmt.Sprint(err), sub)
 // for a sub that "<nil>" does not contain.
 //
+// Fakes (fakes.go): an http.Client built in the function around a
+// Transport of this package whose RoundTrip returns a nil response on every
+// path acquires nothing through Do, Get, Head, Post or PostForm (a test's
+// recording transport); which methods delegate to which field is data.
+//
 // The rest: prescreen.go skips the search for a parameter whose type
 // cannot carry a resource (mayCarry) or that no use could release or hand
 // on (mayDischarge: most are only read); headrequest.go recognises

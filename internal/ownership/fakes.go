@@ -1,0 +1,137 @@
+package ownership
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/connlint/connlint/internal/ssax"
+)
+
+// Fakes that never answer. A test that records the request its client
+// sends gives the client a fake transport of its own that fails every
+// round trip:
+//
+//	tr := &recordingTransport{} // RoundTrip: return nil, errors.New("dummy impl")
+//	client := &http.Client{Transport: tr}
+//	client.Get(url) // Note: doesn't hit network
+//
+// The client's response is the transport's: when the only transport the
+// client was given is a concrete type of this package whose method returns
+// a constant nil on every path, there is nothing to release.
+
+// delegation says that a library's acquiring methods hand out what the
+// value in one field of their receiver returns.
+type delegation struct {
+	field  string // the receiver's field holding the delegate
+	method string // the delegate's method that produces the resource
+	result int    // that method's result that is the resource
+}
+
+// delegations, by the acquiring method's key (ssax.FuncKey).
+var delegations = func() map[string]delegation {
+	roundTrip := delegation{field: "Transport", method: "RoundTrip", result: 0}
+	m := map[string]delegation{}
+	for _, name := range []string{"Do", "Get", "Head", "Post", "PostForm"} {
+		m["net/http.Client."+name] = roundTrip
+	}
+	return m
+}()
+
+// fakeNeverAnswers reports an acquisition whose receiver is a composite
+// literal of this function that received a single delegate, of a concrete
+// type of this package whose producing method returns nil on every path.
+func (env *Env) fakeNeverAnswers(call *ssa.Call) bool {
+	callee := call.Call.StaticCallee()
+	if callee == nil || len(call.Call.Args) == 0 {
+		return false
+	}
+	d, ok := delegations[ssax.FuncKey(ssax.FuncObject(callee))]
+	if !ok {
+		return false
+	}
+	lit, ok := call.Call.Args[0].(*ssa.Alloc)
+	if !ok || lit.Parent() != call.Parent() {
+		return false
+	}
+	delegate := onlyFieldStore(lit, d.field, ssax.FuncObject(callee).Pkg())
+	mi, ok := delegate.(*ssa.MakeInterface)
+	if !ok {
+		return false
+	}
+	sel := types.NewMethodSet(mi.X.Type()).Lookup(env.pass.Pkg, d.method)
+	if sel == nil {
+		return false
+	}
+	m, _ := sel.Obj().(*types.Func)
+	if m == nil || m.Pkg() != env.pass.Pkg {
+		return false
+	}
+	return returnsOnlyNil(env.ssaFuncs[m], d.result)
+}
+
+// onlyFieldStore returns the one value stored into the named field of a
+// local struct, or nil if there are several, or if the struct's address
+// goes anywhere but to a field access or a call of a method the library
+// declares on it (a helper given the pointer may set the field).
+func onlyFieldStore(lit *ssa.Alloc, field string, lib *types.Package) ssa.Value {
+	var stored ssa.Value
+	for _, ref := range *lit.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.FieldAddr:
+			f := ssax.Field(lit.Type(), r.Field)
+			if f == nil || f.Name() != field {
+				continue
+			}
+			for _, use := range *r.Referrers() {
+				st, ok := use.(*ssa.Store)
+				if !ok {
+					if _, load := use.(*ssa.UnOp); load {
+						continue
+					}
+					return nil // its address escapes
+				}
+				if st.Addr != r || stored != nil {
+					return nil
+				}
+				stored = st.Val
+			}
+		case ssa.CallInstruction:
+			common := r.Common()
+			if common.IsInvoke() || len(common.Args) == 0 || common.Args[0] != lit || common.StaticCallee() == nil ||
+				common.StaticCallee().Signature.Recv() == nil {
+				return nil
+			}
+			for _, a := range common.Args[1:] {
+				if a == lit {
+					return nil
+				}
+			}
+			if obj := ssax.FuncObject(common.StaticCallee()); obj == nil || obj.Pkg() != lib {
+				return nil
+			}
+		case *ssa.DebugRef:
+		default:
+			return nil
+		}
+	}
+	return stored
+}
+
+// returnsOnlyNil reports a function whose every return gives a constant
+// nil as result i.
+func returnsOnlyNil(fn *ssa.Function, i int) bool {
+	if fn == nil || fn.Blocks == nil {
+		return false
+	}
+	returns := 0
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			if i >= len(ret.Results) || !ssax.IsNil(ret.Results[i]) {
+				return false
+			}
+			returns++
+		}
+	}
+	return returns > 0
+}
