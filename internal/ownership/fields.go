@@ -71,7 +71,7 @@ func (s *search) noteOwningStore(in *ssa.Store, e entry) {
 // function itself arranged to release (t.Cleanup(func() { ln.Close() })):
 // it only borrows it.
 func (s *search) commitOwning() {
-	if len(s.out.leaks) > 0 || s.out.arranged {
+	if len(s.out.leaks) > 0 || s.out.arranged || len(s.owningStores) > 0 && s.cleanupRegistered() {
 		return
 	}
 	for _, of := range s.owningStores {
@@ -80,6 +80,60 @@ func (s *search) commitOwning() {
 			s.env.owning[key] = &of
 		}
 	}
+}
+
+// cleanupRegistered reports a closure of the function that captures the
+// acquired resource, releases it, and is handed to a call (t.Cleanup): its
+// release is arranged even where the search stopped before that call (at a
+// goroutine that takes the struct holding it).
+func (s *search) cleanupRegistered() bool {
+	acq, ok := s.start.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	var vals []ssa.Value
+	if isTuple(acq) {
+		for _, ref := range *acq.Referrers() {
+			if ext, ok := ref.(*ssa.Extract); ok {
+				vals = append(vals, ext)
+			}
+		}
+	} else {
+		vals = append(vals, acq)
+	}
+	for _, v := range vals {
+		// A variable that closures capture lives in a cell, which they bind.
+		for _, ref := range *v.Referrers() {
+			if st, ok := ref.(*ssa.Store); ok && st.Val == v {
+				if cell, ok := st.Addr.(*ssa.Alloc); ok && cell.Parent() == s.fn {
+					vals = append(vals, cell)
+				}
+			}
+		}
+	}
+	for _, v := range vals {
+		for _, ref := range *v.Referrers() {
+			mc, ok := ref.(*ssa.MakeClosure)
+			if !ok {
+				continue
+			}
+			info := s.env.local[mc.Fn.(*ssa.Function)]
+			if info == nil {
+				continue
+			}
+			for i, b := range mc.Bindings {
+				if p, _ := paramAt(info.freeVars, i); b != v || p.Effect != Release {
+					continue
+				}
+				for _, use := range *mc.Referrers() {
+					if call, ok := use.(*ssa.Call); ok && call.Call.Value != mc {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // fieldLeaks checks every owning field against its struct's release

@@ -16,8 +16,9 @@
 //
 // Expected: a field is not owning when the function that acquired the
 // resource arranged its release itself (a closure that releases it handed
-// to t.Cleanup): the struct only borrows it. The twin without the cleanup
-// stays reported.
+// to t.Cleanup, on the paths that reach it or anywhere in the function
+// when the path stopped earlier at a goroutine that takes the struct): the
+// struct only borrows it. The twin without the cleanup stays reported.
 package cleanuparranged
 
 import (
@@ -41,6 +42,35 @@ func newMockServer(t *testing.T) *mockServer {
 }
 
 func (s *mockServer) addr() string { return s.ln.Addr().String() }
+
+// acceptingServer serves from a goroutine that takes the server, before
+// the cleanup is registered (go-redis himport_mock_test.go:57).
+type acceptingServer struct {
+	ln    net.Listener
+	conns []net.Conn
+}
+
+func newAcceptingServer(t *testing.T) *acceptingServer {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("listen: %v", err)
+	}
+	srv := &acceptingServer{ln: ln}
+	go func() {
+		for {
+			conn, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go srv.serve(conn)
+		}
+	}()
+	t.Cleanup(func() { _ = ln.Close() })
+	return srv
+}
+
+func (s *acceptingServer) serve(c net.Conn) { s.conns = append(s.conns, c) }
 
 type leakyServer struct {
 	ln net.Listener
