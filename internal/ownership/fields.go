@@ -179,11 +179,12 @@ func (env *Env) fieldLeaks() []FieldLeak {
 			releasing = append(releasing, touches)
 		}
 		for i, leaks := range byMethod {
-			if !releasing[i] && slices.Contains(releasing, true) {
+			if !releasing[i] && (slices.Contains(releasing, true) || releasedElsewhere(env, fields)) {
 				// Named like a release but releasing nothing, while
 				// another method is the release (Vitess's
-				// StatefulConnection.Close closes the MySQL conn; Release
-				// gives the pooled slot back): not a release method.
+				// StatefulConnection.Close closes the MySQL conn;
+				// Release(reason) gives the pooled slot back): not a
+				// release method.
 				continue
 			}
 			out = append(out, leaks...)
@@ -221,6 +222,12 @@ func (env *Env) releaseMethodsOf(tn *types.TypeName) []*ssa.Function {
 	}
 	slices.SortFunc(out, func(a, b *ssa.Function) int { return cmp.Compare(a.Pos(), b.Pos()) })
 	return out
+}
+
+// releasedElsewhere reports whether some function of the package releases
+// one of the owning fields through a load of it.
+func releasedElsewhere(env *Env, fields []*OwningField) bool {
+	return slices.ContainsFunc(fields, env.releasedAnywhere)
 }
 
 // fieldHeldAtExit follows the owning field from the entry of method m: it
