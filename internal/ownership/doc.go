@@ -146,10 +146,12 @@
 // the method hands the field on (Hijack) or the exit is the early return of
 // an idempotent Close behind its own guard (`if c.closed { return nil }`,
 // where the method itself stores c.closed = true). A method named like a
-// release that releases none of the fields on any path is no release
-// method when another method of the struct, or another function of the
-// package, releases them (a Close that only closes the connection inside a
-// pooled slot that Release(reason) gives back). If the struct has no
+// release that calls a method on an owning field but releases none of
+// them on any path is no release method when another method of the
+// struct, or another function of the package, releases them (a Close that
+// only closes the connection inside a pooled slot that Release(reason)
+// gives back; one that never looks at the field forgot it). If the struct
+// has no
 // release method, an unexported owning field that no function of the
 // package (closures too) releases or hands on through a load of it (or
 // returns from a copy of the struct: an envelope received from a channel)

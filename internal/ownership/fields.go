@@ -179,12 +179,13 @@ func (env *Env) fieldLeaks() []FieldLeak {
 			releasing = append(releasing, touches)
 		}
 		for i, leaks := range byMethod {
-			if !releasing[i] && (slices.Contains(releasing, true) || releasedElsewhere(env, fields)) {
-				// Named like a release but releasing nothing, while
-				// another method is the release (Vitess's
-				// StatefulConnection.Close closes the MySQL conn;
-				// Release(reason) gives the pooled slot back): not a
-				// release method.
+			if !releasing[i] && callsOnField(methods[i], fields) && (slices.Contains(releasing, true) || releasedElsewhere(env, fields)) {
+				// Named like a release, working on the field but
+				// releasing nothing, while another method is the release
+				// (Vitess's StatefulConnection.Close closes the MySQL
+				// conn; Release(reason) gives the pooled slot back): not
+				// a release method. One that never looks at the field
+				// (Mysqld.Close and its lockConn) forgot it.
 				continue
 			}
 			out = append(out, leaks...)
@@ -222,6 +223,27 @@ func (env *Env) releaseMethodsOf(tn *types.TypeName) []*ssa.Function {
 	}
 	slices.SortFunc(out, func(a, b *ssa.Function) int { return cmp.Compare(a.Pos(), b.Pos()) })
 	return out
+}
+
+// callsOnField reports whether m calls a method on a value it read from
+// one of the owning fields.
+func callsOnField(m *ssa.Function, fields []*OwningField) bool {
+	for _, b := range m.Blocks {
+		for _, instr := range b.Instrs {
+			for _, of := range fields {
+				v := fieldRead(instr, of.Field)
+				if v == nil {
+					continue
+				}
+				for _, ref := range *v.Referrers() {
+					if call, ok := ref.(ssa.CallInstruction); ok && ssax.Receiver(call.Common()) == v {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // releasedElsewhere reports whether some function of the package releases

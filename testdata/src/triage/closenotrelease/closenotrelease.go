@@ -20,13 +20,15 @@
 // path returning at line 74". (docs/triage.md had blamed the nil guard:
 // the non-nil path leaves the slot held too.)
 //
-// Expected: a method that has a release's name but releases none of the
-// struct's owning fields on any path is not one of the struct's release
-// methods when another function of the package releases them (here
-// Release(reason), through releaseString: not release-shaped, as in
-// Vitess): the struct's own releases say what Close is not.
-// The twin with no other release method (its Close is all there is) stays
-// reported, and so does a Close that releases one field and not another.
+// Expected: a method that has a release's name, calls a method on an
+// owning field but releases none of them on any path is not one of the
+// struct's release methods when another function of the package releases
+// them (here Release(reason), through releaseString: not release-shaped,
+// as in Vitess): the struct's own releases say what Close is not. The twins stay reported: a struct with no other release (its Close is
+// all there is), and a Close that never looks at the field while another
+// method releases it (Vitess's Mysqld.Close and lockConn, a true report):
+// only a Close that works on the field (dbConn.Close()) and leaves its
+// release to another function is not a release method.
 package closenotrelease
 
 import (
@@ -95,4 +97,32 @@ func (l *Lone) Close() { // want `Lone\.Close leaves dbConn held`
 	if l.dbConn != nil {
 		l.dbConn.Close()
 	}
+}
+
+// The twin of Vitess's Mysqld (mysqld.go:1321, a true report): its Close
+// never looks at lockConn, held between Lock and Unlock: it forgot it.
+type Forgetful struct {
+	lockConn *smartconnpool.Pooled[*mysqlConn]
+	closed   bool
+}
+
+func (f *Forgetful) Lock(ctx context.Context, p *pool) error {
+	c, err := p.Get(ctx, nil)
+	if err != nil {
+		return err
+	}
+	f.lockConn = c
+	return nil
+}
+
+func (f *Forgetful) Unlock() {
+	if f.lockConn == nil {
+		return
+	}
+	f.lockConn.Recycle()
+	f.lockConn = nil
+}
+
+func (f *Forgetful) Close() { // want `Forgetful\.Close leaves lockConn held`
+	f.closed = true
 }
