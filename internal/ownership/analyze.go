@@ -139,7 +139,7 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 				continue
 			}
 			fam, result, ok := env.acquisition(&call.Call)
-			if !ok || canceledBefore(call) || env.fakeNeverAnswers(call) {
+			if !ok || canceledBefore(call) || env.fakeNeverAnswers(call) || missingField(call) {
 				continue
 			}
 			s := newSearch(env, fn)

@@ -187,8 +187,10 @@
 //
 // Fakes (fakes.go): an http.Client built in the function around a
 // Transport of this package whose RoundTrip returns a nil response on every
-// path acquires nothing through Do, Get, Head, Post or PostForm (a test's
-// recording transport); which methods delegate to which field is data.
+// path (itself, or the func it adapts) acquires nothing through Do, Get,
+// Head, Post or PostForm (a test's recording transport); nor does a round
+// trip of a request of the function that nothing gives a URL. Which
+// methods delegate to which field, and which need which field, is data.
 //
 // The rest: prescreen.go skips the search for a parameter whose type
 // cannot carry a resource (mayCarry) or that no use could release or hand

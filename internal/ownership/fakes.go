@@ -67,7 +67,104 @@ func (env *Env) fakeNeverAnswers(call *ssa.Call) bool {
 	if m == nil || m.Pkg() != env.pass.Pkg {
 		return false
 	}
-	return returnsOnlyNil(env.ssaFuncs[m], d.result)
+	method := env.ssaFuncs[m]
+	if lit := forwardedFunc(method, mi.X, d.result); lit != nil {
+		// A func type whose method calls the func itself
+		// (testRoundTripper(func(req) (*Response, error) {...})).
+		return returnsOnlyNil(lit, d.result)
+	}
+	return returnsOnlyNil(method, d.result)
+}
+
+// forwardedFunc returns the function literal behind v (a func converted to
+// a named func type) when method only returns result i of a call of its
+// receiver, or nil.
+func forwardedFunc(method *ssa.Function, v ssa.Value, i int) *ssa.Function {
+	if method == nil || method.Blocks == nil || len(method.Params) == 0 {
+		return nil
+	}
+	if ct, ok := v.(*ssa.ChangeType); ok {
+		v = ct.X
+	}
+	var lit *ssa.Function
+	switch f := v.(type) {
+	case *ssa.MakeClosure:
+		lit, _ = f.Fn.(*ssa.Function)
+	case *ssa.Function:
+		lit = f
+	}
+	if lit == nil {
+		return nil
+	}
+	for _, b := range method.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		if i >= len(ret.Results) {
+			return nil
+		}
+		ext, ok := ret.Results[i].(*ssa.Extract)
+		if !ok || ext.Index != i {
+			return nil
+		}
+		call, ok := ext.Tuple.(*ssa.Call)
+		if !ok || call.Call.Value != method.Params[0] {
+			return nil
+		}
+	}
+	return lit
+}
+
+// needsField: acquisitions that fail, returning nothing, when a field of
+// one of their arguments is unset (a request with no URL), by key: the
+// argument and the field.
+var needsField = map[string]struct {
+	arg   int
+	field string
+}{
+	"net/http.Transport.RoundTrip": {1, "URL"},
+	"net/http.Client.Do":           {1, "URL"},
+}
+
+// missingField reports an acquisition given a struct of the function
+// (new(http.Request)) whose needed field nothing sets: it cannot succeed.
+func missingField(call *ssa.Call) bool {
+	callee := call.Call.StaticCallee()
+	if callee == nil {
+		return false
+	}
+	need, ok := needsField[ssax.FuncKey(ssax.FuncObject(callee))]
+	if !ok || need.arg >= len(call.Call.Args) {
+		return false
+	}
+	lit, ok := call.Call.Args[need.arg].(*ssa.Alloc)
+	if !ok || lit.Parent() != call.Parent() {
+		return false
+	}
+	for _, ref := range *lit.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.FieldAddr:
+			if f := ssax.Field(lit.Type(), r.Field); f == nil || f.Name() == need.field {
+				return false
+			}
+			for _, use := range *r.Referrers() {
+				if _, ok := use.(*ssa.Store); !ok {
+					if _, load := use.(*ssa.UnOp); !load {
+						return false // the field's address escapes
+					}
+				}
+			}
+		case *ssa.Call:
+			if r != call {
+				return false // another call may set it
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // onlyFieldStore returns the one value stored into the named field of a

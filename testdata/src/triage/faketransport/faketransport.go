@@ -73,3 +73,31 @@ func handedToHelper() {
 	configure(client)
 	client.Get("http://dummy.faketld/") // want `\*http\.Response acquired here is not released`
 }
+
+// roundTripperFunc adapts a func, as net/http's client_test.go:2130 does.
+type roundTripperFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripperFunc) RoundTrip(req *http.Request) (*http.Response, error) {
+	return f(req)
+}
+
+func funcNeverAnswers(deadline func(*http.Request) bool) {
+	c := &http.Client{
+		Transport: roundTripperFunc(func(req *http.Request) (*http.Response, error) {
+			if !deadline(req) {
+				return nil, errors.New("no deadline")
+			}
+			return nil, errors.New("not actually making a request")
+		}),
+	}
+	c.Get("https://example.tld/")
+}
+
+func funcAnswers() {
+	c := &http.Client{
+		Transport: roundTripperFunc(func(req *http.Request) (*http.Response, error) {
+			return &http.Response{Body: http.NoBody, Request: req}, nil
+		}),
+	}
+	c.Get("https://example.tld/") // want `\*http\.Response acquired here is not released`
+}
