@@ -189,7 +189,8 @@
 // Transport of this package whose RoundTrip returns a nil response on every
 // path (itself, or the func it adapts) acquires nothing through Do, Get,
 // Head, Post or PostForm (a test's recording transport); nor does a round
-// trip of a request of the function that nothing gives a URL. Which
+// trip of a request of the function that nothing gives a URL (or, for a
+// Transport, a URL literal that nothing gives a Host). Which
 // methods delegate to which field, and which need which field, is data.
 //
 // The rest: prescreen.go skips the search for a parameter whose type

@@ -116,15 +116,16 @@ func forwardedFunc(method *ssa.Function, v ssa.Value, i int) *ssa.Function {
 	return lit
 }
 
-// needsField: acquisitions that fail, returning nothing, when a field of
-// one of their arguments is unset (a request with no URL), by key: the
-// argument and the field.
-var needsField = map[string]struct {
-	arg   int
-	field string
+// needsField: acquisitions that fail at once, returning nothing, when a
+// field of one of their arguments is unset, by key: the argument and the
+// field's path (a request with no URL; for a Transport, a URL with no
+// Host).
+var needsField = map[string][]struct {
+	arg  int
+	path []string
 }{
-	"net/http.Transport.RoundTrip": {1, "URL"},
-	"net/http.Client.Do":           {1, "URL"},
+	"net/http.Transport.RoundTrip": {{1, []string{"URL"}}, {1, []string{"URL", "Host"}}},
+	"net/http.Client.Do":           {{1, []string{"URL"}}},
 }
 
 // missingField reports an acquisition given a struct of the function
@@ -134,37 +135,68 @@ func missingField(call *ssa.Call) bool {
 	if callee == nil {
 		return false
 	}
-	need, ok := needsField[ssax.FuncKey(ssax.FuncObject(callee))]
-	if !ok || need.arg >= len(call.Call.Args) {
-		return false
+	for _, need := range needsField[ssax.FuncKey(ssax.FuncObject(callee))] {
+		if need.arg < len(call.Call.Args) && unsetIn(call.Call.Args[need.arg], need.path, call, 0) {
+			return true
+		}
 	}
-	lit, ok := call.Call.Args[need.arg].(*ssa.Alloc)
+	return false
+}
+
+// unsetIn reports whether v is a struct of the function whose field at
+// path nothing sets: the last field is never stored, each one before it is
+// stored once, with another such struct. The struct goes to no call but
+// the acquisition (a helper could set the field), and is stored nowhere
+// but in the field of the struct before it on the path (holders).
+func unsetIn(v ssa.Value, path []string, call *ssa.Call, holders int) bool {
+	lit, ok := v.(*ssa.Alloc)
 	if !ok || lit.Parent() != call.Parent() {
 		return false
 	}
+	var stored ssa.Value
+	stores, held := 0, 0
 	for _, ref := range *lit.Referrers() {
 		switch r := ref.(type) {
 		case *ssa.FieldAddr:
-			if f := ssax.Field(lit.Type(), r.Field); f == nil || f.Name() == need.field {
+			f := ssax.Field(lit.Type(), r.Field)
+			if f == nil {
 				return false
 			}
 			for _, use := range *r.Referrers() {
-				if _, ok := use.(*ssa.Store); !ok {
-					if _, load := use.(*ssa.UnOp); !load {
-						return false // the field's address escapes
+				switch u := use.(type) {
+				case *ssa.Store:
+					if f.Name() == path[0] {
+						stored = u.Val
+						stores++
 					}
+				case *ssa.UnOp:
+				default:
+					return false // the field's address escapes
 				}
 			}
 		case *ssa.Call:
 			if r != call {
 				return false // another call may set it
 			}
+		case *ssa.Store:
+			if r.Val != lit {
+				return false
+			}
+			// Put into the field of the struct before it on the path
+			// (URL: &url.URL{...}), and nowhere else.
+			held++
 		case *ssa.DebugRef:
 		default:
 			return false
 		}
 	}
-	return true
+	if held != holders {
+		return false
+	}
+	if len(path) == 1 {
+		return stores == 0
+	}
+	return stores == 1 && unsetIn(stored, path[1:], call, 1)
 }
 
 // onlyFieldStore returns the one value stored into the named field of a
