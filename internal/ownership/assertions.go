@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/connlint/connlint/internal/resource"
 	"github.com/connlint/connlint/internal/ssax"
 )
 
@@ -245,6 +246,13 @@ func mayBeError(t types.Type) bool {
 	return ok && it.Empty()
 }
 
+// isTestifyAssertion: a call of one of the assertions resource.AssertionOf
+// knows (require.Error).
+func isTestifyAssertion(common *ssa.CallCommon) bool {
+	fn := ssax.Callee(common)
+	return fn != nil && resource.AssertionOf(ssax.FuncKey(fn)) != 0
+}
+
 // canStop reports whether fn has a path that does not return: a panic
 // (static no-return calls end their block with one), an interface call
 // that never returns (t.Fatal on a testing.TB), or an assertion.
@@ -255,7 +263,7 @@ func (env *Env) canStop(fn *ssa.Function) bool {
 			case *ssa.Panic:
 				return true
 			case *ssa.Call:
-				if neverReturns(&in.Call) || env.assertsOf(&in.Call).Errors != 0 {
+				if neverReturns(&in.Call) || env.assertsOf(&in.Call).Errors != 0 || isTestifyAssertion(&in.Call) {
 					return true
 				}
 			}

@@ -28,14 +28,12 @@ var openReproducers = map[string]string{
 	"flagbody":           "a wrapper that leaves its response body open only under a caller-set flag hands the body on those paths; connlint sees no acquisition",
 	"helpertx":           "Rows of a Stmt prepared on a Tx whose Rollback a test helper registered with t.Cleanup are reported (ties are one level deep; the Rows of the Tx itself are fixed)",
 	"partrelease":        "closing a part of the concrete value asserted from an interface resource, once a closure captures that value, is taken for a release of the resource",
-	"assertwrapper":      "a test's own helper that calls require.Error on its argument is not known to stop the test when the error is nil",
 	"cellpassthrough":    "a local closure returning the response it is given, called through a captured variable, is taken for a func value that acquires one",
 	"cleanupmethodvalue": "t.Cleanup(s.Close) with the method value of an inferred owner (own or promoted Close) is not taken for the release it arranges",
 	"ownerfield":         "releasing a struct that stored a borrowed conn beside the batch it owns releases the conn too; a wrapper of a released-on-error method does not release on error",
 	"ctxgetter":          "a func value that looks a conn up in a context (its only argument) is taken for an acquisition: the func-value rule exempts only getters without arguments",
 	"cleanupfield":       "Close calling a cleanup func kept in a field, a closure that closes the owned conn, is reported as leaving the conn held",
 	"aliasfield":         "a conn stored in a field and also returned to the caller is reported as owned by the field that nothing releases",
-	"errtext":            "a test that checks the acquisition's error text (err.Error() on a nil error panics) is not known to have proven the error non-nil",
 }
 
 // crashingReproducers gives the diagnosis of each reproducer on which the
