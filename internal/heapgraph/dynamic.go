@@ -68,51 +68,74 @@ func fieldAddrOf(addr ssa.Value) *ssa.FieldAddr {
 
 // concreteTypes returns the concrete types of the objects v may refer to
 // through an interface or func value: the dynamic type of an interface,
-// the types a closure captures, the elements an append adds.
+// the types a closure captures, the elements an append adds. The walk goes
+// at most maxDynamicDepth steps from v and visits a value again only when
+// it reaches it in fewer steps than before: φ-nodes of a loop over a large
+// switch would otherwise be followed along every path (exponential: one
+// nats-server package never finished).
 func concreteTypes(v ssa.Value, depth int) []types.Type {
-	if depth > 6 {
-		return nil
+	w := dynamicWalk{steps: make(map[ssa.Value]int), seen: make(map[types.Type]bool)}
+	w.visit(v, depth)
+	return w.out
+}
+
+const maxDynamicDepth = 6
+
+type dynamicWalk struct {
+	steps map[ssa.Value]int // the fewest steps at which each value was visited
+	seen  map[types.Type]bool
+	out   []types.Type
+}
+
+func (w *dynamicWalk) visit(v ssa.Value, depth int) {
+	if depth > maxDynamicDepth {
+		return
 	}
 	v = ssax.Canon(v)
+	if d, ok := w.steps[v]; ok && d <= depth {
+		return
+	}
+	w.steps[v] = depth
 	switch x := v.(type) {
 	case *ssa.MakeClosure:
-		var out []types.Type
 		for _, b := range x.Bindings {
-			out = append(out, concreteTypes(Captured(b), depth+1)...)
+			w.visit(Captured(b), depth+1)
 		}
-		return out
+		return
 	case *ssa.Call:
 		if b, ok := x.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" && len(x.Call.Args) == 2 {
-			return concreteTypes(x.Call.Args[1], depth+1)
+			w.visit(x.Call.Args[1], depth+1)
+			return
 		}
 	case *ssa.Alloc:
 		if _, ok := ssax.Deref(x.Type()).Underlying().(*types.Array); !ok {
 			break // a new object: its own type
 		}
 		// The backing array of an append's variadic slice.
-		var out []types.Type
 		for _, ref := range *x.Referrers() {
 			if ia, ok := ref.(*ssa.IndexAddr); ok {
 				for _, r := range *ia.Referrers() {
 					if st, ok := r.(*ssa.Store); ok && st.Addr == ia {
-						out = append(out, concreteTypes(st.Val, depth+1)...)
+						w.visit(st.Val, depth+1)
 					}
 				}
 			}
 		}
-		return out
+		return
 	case *ssa.Phi:
-		var out []types.Type
 		for _, e := range x.Edges {
-			out = append(out, concreteTypes(e, depth+1)...)
+			w.visit(e, depth+1)
 		}
-		return out
+		return
 	case *ssa.Const, *ssa.Function:
-		return nil
+		return
 	}
 	switch v.Type().Underlying().(type) {
 	case *types.Interface, *types.Signature:
-		return nil
+		return
 	}
-	return []types.Type{v.Type()}
+	if t := v.Type(); !w.seen[t] {
+		w.seen[t] = true
+		w.out = append(w.out, t)
+	}
 }
