@@ -85,9 +85,11 @@ type dynamicWalk struct {
 	steps map[ssa.Value]int // the fewest steps at which each value was visited
 	seen  map[types.Type]bool
 	out   []types.Type
+	calls int // visits, for the test of the bound
 }
 
 func (w *dynamicWalk) visit(v ssa.Value, depth int) {
+	w.calls++
 	if depth > maxDynamicDepth {
 		return
 	}
