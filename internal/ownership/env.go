@@ -136,7 +136,9 @@ func (env *Env) familyOfType(t types.Type) *resource.Family {
 // directiveFamily builds the family of a named type from the methods its
 // package marked //connlint:release (and //connlint:afterrelease).
 func (env *Env) directiveFamily(named *types.Named) *resource.Family {
-	if named == nil {
+	if named == nil || len(env.MarkedReleases()) == 0 {
+		// With no method marked in any package this one sees, no type has
+		// a directive family: skip the method sets (std marks none).
 		return nil
 	}
 	var t types.Type = named
@@ -148,11 +150,6 @@ func (env *Env) directiveFamily(named *types.Named) *resource.Family {
 	// Source order, so that the first release method (the one a fix
 	// defers) is the one the type's author wrote first: Recycle before
 	// Discard, not alphabetical.
-	if len(env.MarkedReleases()) == 0 {
-		// No package this one sees marked a method: skip the method set,
-		// the costly part, for every type (most packages, std included).
-		return nil
-	}
 	mset := types.NewMethodSet(t)
 	methods := make([]*types.Func, 0, mset.Len())
 	for i := range mset.Len() {
