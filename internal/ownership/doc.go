@@ -191,7 +191,8 @@
 // Head, Post or PostForm (a test's recording transport); nor does a round
 // trip of a request of the function that nothing gives a URL (or, for a
 // Transport, a URL literal that nothing gives a Host). Which
-// methods delegate to which field, and which need which field, is data.
+// methods delegate to which field, and which need which field, is data:
+// resource.DelegateOf and resource.NeededFields.
 //
 // The rest: prescreen.go skips the search for a parameter whose type
 // cannot carry a resource (mayCarry) or that no use could release or hand

@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/connlint/connlint/internal/resource"
 	"github.com/connlint/connlint/internal/ssax"
 )
 
@@ -20,24 +21,6 @@ import (
 // client was given is a concrete type of this package whose method returns
 // a constant nil on every path, there is nothing to release.
 
-// delegation says that a library's acquiring methods hand out what the
-// value in one field of their receiver returns.
-type delegation struct {
-	field  string // the receiver's field holding the delegate
-	method string // the delegate's method that produces the resource
-	result int    // that method's result that is the resource
-}
-
-// delegations, by the acquiring method's key (ssax.FuncKey).
-var delegations = func() map[string]delegation {
-	roundTrip := delegation{field: "Transport", method: "RoundTrip", result: 0}
-	m := map[string]delegation{}
-	for _, name := range []string{"Do", "Get", "Head", "Post", "PostForm"} {
-		m["net/http.Client."+name] = roundTrip
-	}
-	return m
-}()
-
 // fakeNeverAnswers reports an acquisition whose receiver is a composite
 // literal of this function that received a single delegate, of a concrete
 // type of this package whose producing method returns nil on every path.
@@ -46,7 +29,7 @@ func (env *Env) fakeNeverAnswers(call *ssa.Call) bool {
 	if callee == nil || len(call.Call.Args) == 0 {
 		return false
 	}
-	d, ok := delegations[ssax.FuncKey(ssax.FuncObject(callee))]
+	d, ok := resource.DelegateOf(ssax.FuncKey(ssax.FuncObject(callee)))
 	if !ok {
 		return false
 	}
@@ -54,12 +37,12 @@ func (env *Env) fakeNeverAnswers(call *ssa.Call) bool {
 	if !ok || lit.Parent() != call.Parent() {
 		return false
 	}
-	delegate := onlyFieldStore(lit, d.field, ssax.FuncObject(callee).Pkg())
+	delegate := onlyFieldStore(lit, d.Field, ssax.FuncObject(callee).Pkg())
 	mi, ok := delegate.(*ssa.MakeInterface)
 	if !ok {
 		return false
 	}
-	sel := types.NewMethodSet(mi.X.Type()).Lookup(env.pass.Pkg, d.method)
+	sel := types.NewMethodSet(mi.X.Type()).Lookup(env.pass.Pkg, d.Method)
 	if sel == nil {
 		return false
 	}
@@ -68,12 +51,12 @@ func (env *Env) fakeNeverAnswers(call *ssa.Call) bool {
 		return false
 	}
 	method := env.ssaFuncs[m]
-	if lit := forwardedFunc(method, mi.X, d.result); lit != nil {
+	if lit := forwardedFunc(method, mi.X, d.Result); lit != nil {
 		// A func type whose method calls the func itself
 		// (testRoundTripper(func(req) (*Response, error) {...})).
-		return returnsOnlyNil(lit, d.result)
+		return returnsOnlyNil(lit, d.Result)
 	}
-	return returnsOnlyNil(method, d.result)
+	return returnsOnlyNil(method, d.Result)
 }
 
 // forwardedFunc returns the function literal behind v (a func converted to
@@ -116,18 +99,6 @@ func forwardedFunc(method *ssa.Function, v ssa.Value, i int) *ssa.Function {
 	return lit
 }
 
-// needsField: acquisitions that fail at once, returning nothing, when a
-// field of one of their arguments is unset, by key: the argument and the
-// field's path (a request with no URL; for a Transport, a URL with no
-// Host).
-var needsField = map[string][]struct {
-	arg  int
-	path []string
-}{
-	"net/http.Transport.RoundTrip": {{1, []string{"URL"}}, {1, []string{"URL", "Host"}}},
-	"net/http.Client.Do":           {{1, []string{"URL"}}},
-}
-
 // missingField reports an acquisition given a struct of the function
 // (new(http.Request)) whose needed field nothing sets: it cannot succeed.
 func missingField(call *ssa.Call) bool {
@@ -135,8 +106,8 @@ func missingField(call *ssa.Call) bool {
 	if callee == nil {
 		return false
 	}
-	for _, need := range needsField[ssax.FuncKey(ssax.FuncObject(callee))] {
-		if need.arg < len(call.Call.Args) && unsetIn(call.Call.Args[need.arg], need.path, call, 0) {
+	for _, need := range resource.NeededFields(ssax.FuncKey(ssax.FuncObject(callee))) {
+		if need.Arg < len(call.Call.Args) && unsetIn(call.Call.Args[need.Arg], need.Path, call, 0) {
 			return true
 		}
 	}

@@ -23,6 +23,38 @@ var requestSenders = map[string]int{
 	nethttp + ".Client.Do": 1,
 }
 
+// A Delegation says that a library's acquiring method hands out what the
+// value in one field of its receiver returns (http.Client.Do returns what
+// its Transport's RoundTrip returns).
+type Delegation struct {
+	Field  string // the receiver's field holding the delegate
+	Method string // the delegate's method that produces the resource
+	Result int    // that method's result that is the resource
+}
+
+// delegations, by the acquiring method's key.
+var delegations = func() map[string]Delegation {
+	roundTrip := Delegation{Field: "Transport", Method: "RoundTrip", Result: 0}
+	m := map[string]Delegation{}
+	for _, name := range []string{"Do", "Get", "Head", "Post", "PostForm"} {
+		m[nethttp+".Client."+name] = roundTrip
+	}
+	return m
+}()
+
+// A NeededField is a field of an argument without which an acquisition
+// fails at once, returning nothing (a request with no URL).
+type NeededField struct {
+	Arg  int      // the argument
+	Path []string // the field, as a path from the argument
+}
+
+// neededFields, by the acquiring function's key.
+var neededFields = map[string][]NeededField{
+	nethttp + ".Transport.RoundTrip": {{1, []string{"URL"}}, {1, []string{"URL", "Host"}}},
+	nethttp + ".Client.Do":           {{1, []string{"URL"}}},
+}
+
 // requestBuilders build a request whose method is the argument at the
 // given index.
 var requestBuilders = map[string]int{

@@ -130,6 +130,17 @@ func SentRequest(funcKey string) (int, bool) {
 	return i, ok
 }
 
+// DelegateOf returns the delegation of the acquiring method with the
+// given key, if it delegates (ownership's fake-transport rule).
+func DelegateOf(funcKey string) (Delegation, bool) {
+	d, ok := delegations[funcKey]
+	return d, ok
+}
+
+// NeededFields returns the fields of its arguments that the acquisition
+// with the given key cannot succeed without.
+func NeededFields(funcKey string) []NeededField { return neededFields[funcKey] }
+
 // RequestMethodArg returns the argument index of the method of the request
 // that the function with the given key builds, if it builds one.
 func RequestMethodArg(funcKey string) (int, bool) {
