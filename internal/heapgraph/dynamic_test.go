@@ -2,16 +2,13 @@ package heapgraph
 
 import (
 	"fmt"
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
 	"go/types"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/ssa/ssautil"
+
+	"github.com/connlint/connlint/internal/ssax/ssaxtest"
 )
 
 // TestConcreteTypesBounded: a value merged by a loop around a large switch
@@ -45,16 +42,7 @@ func fill(nd *node, xs []int) int {
 	return n
 }
 `
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, _, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset,
-		types.NewPackage("p", ""), []*ast.File{f}, ssa.SanityCheckFunctions)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkg := ssaxtest.Build(t, src)
 	fill := pkg.Func("fill")
 	var stored ssa.Value
 	for _, b := range fill.Blocks {

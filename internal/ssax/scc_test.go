@@ -1,18 +1,15 @@
 package ssax_test
 
 import (
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
+	"cmp"
+	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/ssa"
-	"golang.org/x/tools/go/ssa/ssautil"
 
 	"github.com/connlint/connlint/internal/ssax"
+	"github.com/connlint/connlint/internal/ssax/ssaxtest"
 )
 
 const sccSrc = `package p
@@ -32,16 +29,7 @@ func useGen() { gen(1) }
 // order, closures after their parent, like buildssa's SrcFuncs), callees
 // first, as names.
 func buildSCCs(t *testing.T) ([]string, map[string]*ssa.Function) {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", sccSrc, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, _, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset,
-		types.NewPackage("p", ""), []*ast.File{f}, ssa.SanityCheckFunctions)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkg := ssaxtest.Build(t, sccSrc)
 	var funcs []*ssa.Function
 	byName := make(map[string]*ssa.Function)
 	var add func(fn *ssa.Function)
@@ -52,8 +40,15 @@ func buildSCCs(t *testing.T) ([]string, map[string]*ssa.Function) {
 			add(anon)
 		}
 	}
-	for _, decl := range f.Decls {
-		add(pkg.Func(decl.(*ast.FuncDecl).Name.Name))
+	var decls []*ssa.Function // in source order
+	for _, m := range pkg.Members {
+		if fn, ok := m.(*ssa.Function); ok && fn.Synthetic == "" {
+			decls = append(decls, fn)
+		}
+	}
+	slices.SortFunc(decls, func(a, b *ssa.Function) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	for _, fn := range decls {
+		add(fn)
 	}
 	var order []string
 	for _, scc := range ssax.CalleesFirst(funcs) {
