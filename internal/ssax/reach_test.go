@@ -1,11 +1,10 @@
 package ssax
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"go/types"
 	"testing"
+
+	"github.com/connlint/connlint/internal/ssax/ssaxtest"
 )
 
 func TestReaches(t *testing.T) {
@@ -25,15 +24,7 @@ type boxed struct{ v any }
 type fn struct{ f func() }
 type pair struct{ l *list; ch chan *holder }
 `
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg, err := new(types.Config).Check("p", fset, []*ast.File{f}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkg := ssaxtest.Check(t, src)
 	handle := pkg.Scope().Lookup("Handle").Type()
 	decide := func(t types.Type) (bool, bool) {
 		if types.Identical(t, handle) {

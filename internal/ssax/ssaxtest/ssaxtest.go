@@ -1,5 +1,5 @@
-// Package ssaxtest builds SSA from a source string, for the unit tests of
-// the SSA machinery.
+// Package ssaxtest type-checks a source string and builds its SSA, for the
+// unit tests of the SSA and type machinery.
 package ssaxtest
 
 import (
@@ -13,6 +13,22 @@ import (
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/ssa/ssautil"
 )
+
+// Check type-checks src (one file of package p; imports from export data),
+// failing the test on any error.
+func Check(t testing.TB, src string) *types.Package {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkg
+}
 
 // Build type-checks src (one file of package p; imports from export data)
 // and builds its SSA, failing the test on any error.
