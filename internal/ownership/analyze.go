@@ -139,12 +139,13 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 				continue
 			}
 			fam, result, ok := env.acquisition(&call.Call)
-			if !ok || canceledBefore(call) || env.fakeNeverAnswers(call) || missingField(call) {
+			if !ok || canceledBefore(call) || env.fakeNeverAnswers(call) || missingField(call) ||
+				fam.ContextScoped && !contextEndsHere(call) {
 				continue
 			}
 			s := newSearch(env, fn)
 			s.fam, s.start = fam, call
-			s.ties = env.tiesOf(call)
+			s.ties = env.tiesOf(call, fam)
 			s.releasedAtExit = s.ties.settledBefore(call) || env.parentArranged(s.ties)
 			s.selfType = resultType(call, result)
 			s.run(b, i+1, acquired(call, result, env.releasers(&call.Call)))
@@ -211,7 +212,7 @@ func releasableAs(t types.Type, fam *resource.Family) bool {
 		return true
 	}
 	mset := methodSetOf(t)
-	return slices.ContainsFunc(fam.Release, func(m string) bool { return hasMethod(mset, m) })
+	return slices.ContainsFunc(fam.DrainedBy(), func(m string) bool { return hasMethod(mset, m) })
 }
 
 func newLeak(call *ssa.Call, fam *resource.Family, result int, o outcome) Leak {

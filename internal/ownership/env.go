@@ -128,9 +128,31 @@ func (env *Env) familyOfType(t types.Type) *resource.Family {
 	if f == nil {
 		f = env.directiveFamily(ssax.NamedOf(t))
 	}
+	if f == nil && env.index.HasEmbedders() {
+		// Not cached by key: instances of one generic interface share
+		// their key and embed the same types anyway.
+		f = env.embedderFamily(t)
+	}
 	env.families[key] = f
 	env.typeFamilies[t] = f
 	return f
+}
+
+// embedderFamily returns the family of an interface type that embeds, at
+// any depth, the type of a family whose embedders are resources too
+// (resource.Family.Embedders): a generated stream interface around
+// grpc.ClientStream.
+func (env *Env) embedderFamily(t types.Type) *resource.Family {
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	for e := range iface.EmbeddedTypes() {
+		if f := env.familyOfType(e); f != nil && f.Embedders {
+			return f
+		}
+	}
+	return nil
 }
 
 // directiveFamily builds the family of a named type from the methods its

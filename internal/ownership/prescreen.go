@@ -3,6 +3,7 @@ package ownership
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -58,7 +59,7 @@ func (env *Env) mayDischarge(v ssa.Value) bool {
 
 func (env *Env) callMayDischarge(common *ssa.CallCommon, derived map[ssa.Value]bool) bool {
 	if common.IsInvoke() {
-		if derived[common.Value] && (resource.IsReleaseName(common.Method.Name()) || env.isReleaseMethod(common.Method, common.Value.Type())) {
+		if derived[common.Value] && (resource.IsReleaseName(common.Method.Name()) || env.mayEnd(common.Method, common.Value.Type())) {
 			return true
 		}
 		for _, a := range common.Args {
@@ -74,7 +75,7 @@ func (env *Env) callMayDischarge(common *ssa.CallCommon, derived map[ssa.Value]b
 		return b.Name() == "copy"
 	}
 	if m := ssax.Method(common); m != nil && len(common.Args) > 0 && derived[common.Args[0]] {
-		if resource.IsReleaseName(m.Name()) || env.isReleaseMethod(m, common.Args[0].Type()) {
+		if resource.IsReleaseName(m.Name()) || env.mayEnd(m, common.Args[0].Type()) {
 			return true
 		}
 	}
@@ -88,6 +89,18 @@ func (env *Env) callMayDischarge(common *ssa.CallCommon, derived map[ssa.Value]b
 		}
 	}
 	return false
+}
+
+// mayEnd reports whether calling m on a value of type recv may release
+// it: a release method, or one that releases it by its result (Next
+// returning false, Recv or Scan failing).
+func (env *Env) mayEnd(m *types.Func, recv types.Type) bool {
+	if env.isReleaseMethod(m, recv) {
+		return true
+	}
+	fam := env.familyOfType(recv)
+	return fam != nil && fam.ReleaseField == "" &&
+		(slices.Contains(fam.ReleasedWhenFalse, m.Name()) || slices.Contains(fam.ReleasedOnError, m.Name()))
 }
 
 func anyDerived(vs []ssa.Value, derived map[ssa.Value]bool) bool {

@@ -222,6 +222,12 @@ func (s *search) block(f frame, stack []frame) []frame {
 				s.out.released = true
 			case endHanded:
 				s.out.handed = true
+			case endFailed:
+				// Nothing to release on that branch. A parameter was
+				// acquired by the caller: its error branches are those of
+				// a call that released it when it failed (a stream's Recv,
+				// pgx's Scan, a conditional releaser).
+				s.out.released = s.out.released || s.isParam
 			} // endNotAcquired: nothing to release on that branch
 			continue
 		}
@@ -345,7 +351,8 @@ func constantOn(v ssa.Value, b, pred *ssa.BasicBlock) (constant.Value, bool) {
 type branchEnd uint8
 
 const (
-	endNotAcquired branchEnd = iota
+	endNotAcquired branchEnd = iota // the resource is nil
+	endFailed                       // an error says it was not acquired, or was released
 	endReleased
 	endHanded
 )
@@ -364,7 +371,7 @@ func (s *search) branchEnds(b *ssa.BasicBlock, st state) (int, branchEnd) {
 		// e, ok := err.(*url.Error): on the ok branch err is not nil.
 		if ta, ok := ext.Tuple.(*ssa.TypeAssert); ok && ta.CommaOk {
 			if e, ok := st.lookup(ta.X); ok && e.role == roleErr {
-				return 0, endNotAcquired
+				return 0, endFailed
 			}
 		}
 	}
@@ -373,13 +380,13 @@ func (s *search) branchEnds(b *ssa.BasicBlock, st state) (int, branchEnd) {
 			return 1, endReleased // Succs[1] is taken when the condition is false
 		}
 		if s.errorsIs(call, st) {
-			return 0, endNotAcquired // errors.Is(err, target): err is not nil
+			return 0, endFailed // errors.Is(err, target): err is not nil
 		}
 		if s.textProvesError(call, st) {
-			return 0, endNotAcquired // strings.Contains(fmt.Sprint(err), "refused")
+			return 0, endFailed // strings.Contains(fmt.Sprint(err), "refused")
 		}
 		if a, e := s.assertion(&call.Call, st); a == resource.ReportsNoError && e.role == roleErr {
-			return 1, endNotAcquired // !assert.NoError(t, err): err != nil
+			return 1, endFailed // !assert.NoError(t, err): err != nil
 		}
 	}
 	cmp, ok := ifInstr.Cond.(*ssa.BinOp)
@@ -395,7 +402,7 @@ func (s *search) branchEnds(b *ssa.BasicBlock, st state) (int, branchEnd) {
 		return holds, endHanded
 	}
 	if s.errIsSentinel(cmp, st) {
-		return holds, endNotAcquired // err == io.EOF: err is not nil
+		return holds, endFailed // err == io.EOF: err is not nil
 	}
 	x, y := cmp.X, cmp.Y
 	if ssax.IsNil(x) {
@@ -410,7 +417,7 @@ func (s *search) branchEnds(b *ssa.BasicBlock, st state) (int, branchEnd) {
 	}
 	switch e.role {
 	case roleErr:
-		return fails, endNotAcquired // err != nil
+		return fails, endFailed // err != nil
 	case roleSelf:
 		return holds, endNotAcquired // r == nil
 	case roleOkErr:

@@ -20,20 +20,18 @@ type tied struct {
 	parentFam *resource.Family
 }
 
-// tiesOf returns what else releases the resource acquired by call, or nil.
-func (env *Env) tiesOf(call *ssa.Call) *tied {
-	fn := ssax.Callee(&call.Call)
-	if fn == nil {
-		return nil
+// tiesOf returns what else releases the resource of family fam acquired
+// by call, or nil.
+func (env *Env) tiesOf(call *ssa.Call, fam *resource.Family) *tied {
+	var tie resource.Tie
+	if fn := ssax.Callee(&call.Call); fn != nil {
+		tie = env.index.TieOf(ssax.FuncKey(fn))
 	}
-	tie := env.index.TieOf(ssax.FuncKey(fn))
+	tie.Context = tie.Context || fam.ContextScoped
 	var t tied
 	if tie.Context {
-		for _, a := range call.Call.Args {
-			if ssax.TypeKey(a.Type()) == "context.Context" {
-				t.cancels = cancelsOf(a)
-				break
-			}
+		if ctx := contextArg(&call.Call); ctx != nil {
+			t.cancels = cancelsOf(ctx)
 		}
 	}
 	if recv := ssax.Receiver(&call.Call); tie.Receiver && recv != nil {
@@ -204,13 +202,7 @@ func (t *tied) settledBefore(call *ssa.Call) bool {
 // every path before it: the library fails it without acquiring anything
 // (database/sql checks ctx.Done() first). Tests do this to check the error.
 func canceledBefore(call *ssa.Call) bool {
-	var ctx ssa.Value
-	for _, a := range call.Call.Args {
-		if ssax.TypeKey(a.Type()) == "context.Context" {
-			ctx = a
-			break
-		}
-	}
+	ctx := contextArg(&call.Call)
 	if ctx == nil {
 		return false
 	}
@@ -222,6 +214,65 @@ func canceledBefore(call *ssa.Call) bool {
 	for instr := range ssax.RunBefore(call) {
 		if c, ok := instr.(*ssa.Call); ok && t.releasedBy(&c.Call) {
 			return true
+		}
+	}
+	return false
+}
+
+// contextArg returns the call's first context.Context argument, or nil.
+func contextArg(common *ssa.CallCommon) ssa.Value {
+	for _, a := range common.Args {
+		if ssax.TypeKey(a.Type()) == "context.Context" {
+			return a
+		}
+	}
+	return nil
+}
+
+// maxContextDepth bounds the walk up a chain of derived contexts.
+const maxContextDepth = 16
+
+// contextEndsHere reports whether the function making call owns the end of
+// the context call is given, so that a resource living as long as that
+// context is the function's to end (resource.Family.ContextScoped): a
+// context it made with context.Background or TODO, or derived with a
+// cancel it holds (its own or an ancestor's, or a helper's ctx, cancel
+// pair). A context that reaches it from a parameter, a field or a call
+// ends when its owner cancels it. WithValue and WithoutCancel carry the
+// question to their parent (WithoutCancel never ends: its parent's owner
+// cannot end it, but its maker can still drain the resource, so it counts
+// as made here only if its parent was).
+func contextEndsHere(call *ssa.Call) bool {
+	ctx := contextArg(&call.Call)
+	if ctx == nil {
+		// A function of this package or a summarised one that takes no
+		// context acquired with one it made (it is an acquirer only if
+		// its own acquisition was its obligation). An interface method or
+		// func value without one may hold its owner's: not ours to end.
+		return !call.Call.IsInvoke() && ssax.Callee(&call.Call) != nil
+	}
+	for range maxContextDepth {
+		if ctx == nil {
+			return false
+		}
+		if cell := loadedCell(ctx); cell != nil {
+			ctx = ssax.StoredOnce(cell)
+			continue
+		}
+		if len(cancelsOf(ctx)) > 0 {
+			return true
+		}
+		c, ok := ctx.(*ssa.Call)
+		if !ok {
+			return false
+		}
+		switch ssax.FuncKey(ssax.Callee(&c.Call)) {
+		case "context.Background", "context.TODO":
+			return true
+		case "context.WithValue", "context.WithoutCancel":
+			ctx = c.Call.Args[0]
+		default:
+			return false
 		}
 	}
 	return false

@@ -89,8 +89,11 @@ func (c *Catalog) Validate(known func(familyKey string) bool) error {
 			bad("family %s: defined twice", f.Key)
 		}
 		keys[f.Key] = true
-		if len(f.Release) == 0 {
+		switch {
+		case len(f.Release) == 0 && !f.ContextScoped:
 			bad("family %s: no release method", f.Key)
+		case len(f.Release) == 0 && f.Hint == "":
+			bad("family %s: no release method: a hint must say how to end it", f.Key)
 		}
 		if f.DeferFix != "" {
 			name, _, _ := strings.Cut(f.DeferFix, "(")

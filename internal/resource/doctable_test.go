@@ -112,6 +112,9 @@ func docComment(cats []Catalog, _ map[string]*types.Package, _ string) string {
 			if f.ReleaseField != "" {
 				rel = f.ReleaseField + "." + rel
 			}
+			if f.Hint != "" {
+				rel = f.Hint
+			}
 			fams = append(fams, fmt.Sprintf("%s (%s)", f.Display, rel))
 		}
 		fmt.Fprintf(&b, "//\t%s: %s\n", c.Library, strings.Join(fams, "; "))
@@ -194,6 +197,12 @@ func releasedBy(c Catalog, f Family, pkgs map[string]*types.Package) string {
 	}
 	if len(recvTied) > 0 {
 		parts = append(parts, "releasing the receiver of "+codeList(recvTied))
+	}
+	if f.ContextScoped {
+		parts = append(parts, "canceling the context of any acquisition (one the acquiring function was given is its caller's to cancel)")
+	}
+	if f.Embedders {
+		parts = append(parts, "any interface embedding `"+f.Display+"` is one")
 	}
 	if n := c.Notes[f.Key]; n != "" {
 		parts = append(parts, n)

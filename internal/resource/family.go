@@ -45,8 +45,34 @@ type Family struct {
 	Inferred bool
 	// DeferFix is the call a suggested fix defers, with "$ctx" standing for
 	// the acquisition's context argument, e.g. "Rollback($ctx)". Empty: the
-	// first release method with no arguments.
+	// first release method with no arguments, unless Hint is set.
 	DeferFix string
+	// Hint, when set, is the advice a report gives instead of "call
+	// <release method>", for a resource that no single method releases on
+	// every path (a gRPC client stream: "cancel its context or receive
+	// until an error"). Such a family gets no default defer fix.
+	Hint string
+	// ContextScoped: the resource lives as long as the context given to
+	// its acquisition. Canceling that context releases it, whatever the
+	// acquirer, and the acquisition is an obligation only of a function
+	// that owns the context's end: one that made it (context.Background or
+	// TODO, or a context whose cancel it holds). A context the function
+	// was given is its caller's to cancel, and with it the resource.
+	ContextScoped bool
+	// Embedders: an interface type that embeds the resource's (interface)
+	// type is the resource too: the per-method stream interfaces that
+	// generated gRPC code declares around grpc.ClientStream.
+	Embedders bool
+}
+
+// DrainedBy lists the methods through which a holder can end the
+// resource: its release methods and, for a context-scoped resource, those
+// that end it when they fail (receiving until an error drains a stream).
+func (f *Family) DrainedBy() []string {
+	if !f.ContextScoped {
+		return f.Release
+	}
+	return slices.Concat(f.Release, f.ReleasedOnError)
 }
 
 // IsRelease reports whether calling method m on the resource itself (or on
@@ -66,6 +92,9 @@ func (f *Family) SafeAfterRelease(m string) bool {
 // ReleaseHint says how to release the resource, e.g. "call Commit or
 // Rollback" or "close its Body".
 func (f *Family) ReleaseHint() string {
+	if f.Hint != "" {
+		return f.Hint
+	}
 	names := strings.Join(f.Release, " or ")
 	if f.ReleaseField != "" {
 		return "call " + f.ReleaseField + "." + names
@@ -79,7 +108,7 @@ func (f *Family) ReleaseHint() string {
 func (f *Family) DeferCall(v, ctx string) (call string, ok bool) {
 	c := f.DeferFix
 	if c == "" {
-		if len(f.Release) == 0 {
+		if len(f.Release) == 0 || f.Hint != "" {
 			return "", false
 		}
 		c = f.Release[0] + "()"

@@ -25,6 +25,9 @@ import (
 //	    after_release: [Err]              # legal after a release
 //	    release_twice_safe: false         # a second release is harmless
 //	    defer_fix: "Recycle()"            # what a fix defers; $ctx is the acquisition's context
+//	    hint: ""                          # advice instead of "call <release>" (then no default fix)
+//	    context_scoped: false             # lives as long as its acquisition's context (see Family)
+//	    embedders: false                  # an interface embedding the type is the resource too
 //	    acquired_by:                      # functions whose first non-error result is the resource
 //	      - example.com/pool.Pool.Get
 //	    tied_to_context: []               # acquirers whose resource a canceled context releases
@@ -50,6 +53,9 @@ type fileFamily struct {
 	AfterRelease      []string `yaml:"after_release"`
 	ReleaseTwiceSafe  bool     `yaml:"release_twice_safe"`
 	DeferFix          string   `yaml:"defer_fix"`
+	Hint              string   `yaml:"hint"`
+	ContextScoped     bool     `yaml:"context_scoped"`
+	Embedders         bool     `yaml:"embedders"`
 	AcquiredBy        []string `yaml:"acquired_by"`
 	TiedToContext     []string `yaml:"tied_to_context"`
 	TiedToReceiver    []string `yaml:"tied_to_receiver"`
@@ -98,6 +104,7 @@ func ParseFamilies(filename string, data []byte) (*Catalog, error) {
 			Key: ff.Type, Display: ff.Display, Release: ff.Release, ReleaseField: ff.ReleaseField,
 			ReleasedWhenFalse: ff.ReleasedWhenFalse, ReleasedOnError: ff.ReleasedOnError,
 			AfterRelease: ff.AfterRelease, ReleaseTwiceSafe: ff.ReleaseTwiceSafe, DeferFix: ff.DeferFix,
+			Hint: ff.Hint, ContextScoped: ff.ContextScoped, Embedders: ff.Embedders,
 		}
 		if fam.Display == "" {
 			fam.Display = defaultDisplay(fam.Key)

@@ -27,6 +27,12 @@ families:
     release_field: Body
     acquired_by: [example.com/pool/v2.Lease.Do]
     tied_to_receiver: [example.com/pool/v2.Lease.Do]
+  - type: example.com/pool/v2.Stream
+    released_on_error: [Recv]
+    hint: cancel its context or receive until an error
+    context_scoped: true
+    embedders: true
+    acquired_by: [example.com/pool/v2.Lease.Watch]
 releasers:
   example.com/pool/v2.Drain: 0
 lenders:
@@ -43,11 +49,14 @@ lenders:
 				ReleasedWhenFalse: []string{"Next"}, ReleasedOnError: []string{"Scan"}, AfterRelease: []string{"Err"},
 				ReleaseTwiceSafe: true, DeferFix: "Recycle()"},
 			{Key: "example.com/pool/v2.Result", Display: "*pool.Result", Release: []string{"Close"}, ReleaseField: "Body"},
+			{Key: "example.com/pool/v2.Stream", Display: "pool.Stream", ReleasedOnError: []string{"Recv"},
+				Hint: "cancel its context or receive until an error", ContextScoped: true, Embedders: true},
 		},
 		Acquirers: map[string]string{
 			"example.com/pool/v2.Pool.Get":        "example.com/pool/v2.Lease",
 			"example.com/pool/v2.Pool.GetContext": "example.com/pool/v2.Lease",
 			"example.com/pool/v2.Lease.Do":        "example.com/pool/v2.Result",
+			"example.com/pool/v2.Lease.Watch":     "example.com/pool/v2.Stream",
 		},
 		Ties: map[string]Tie{
 			"example.com/pool/v2.Pool.GetContext": {Context: true},
@@ -71,6 +80,7 @@ func TestParseFamiliesErrors(t *testing.T) {
 		{"unknown key", "families:\n  - type: a.b/c.T\n    releese: [Close]\n", "f.yaml: line 3: field releese not found"},
 		{"wrong shape", "families:\n  - type: a.b/c.T\n    release: Close\n    acquired_by: [a.b/c.New]\n", "f.yaml: line 3: cannot unmarshal"},
 		{"no release", "families:\n  - type: a.b/c.T\n    acquired_by: [a.b/c.New]\n", "f.yaml:2: family a.b/c.T: no release method"},
+		{"scoped without hint", "families:\n  - type: a.b/c.T\n    context_scoped: true\n", "f.yaml:2: family a.b/c.T: no release method: a hint must say how to end it"},
 		{"bad key", "families:\n  - type: T\n    release: [Close]\n", `f.yaml:2: family "T": key must be pkgpath.Type`},
 		{"bad fix", "families:\n  - type: a.b/c.T\n    release: [Close]\n    defer_fix: Free()\n", "f.yaml:2: family a.b/c.T: defer fix \"Free()\" must call a release method"},
 		{"tie without acquirer", "families:\n  - type: a.b/c.T\n    release: [Close]\n    acquired_by: [a.b/c.New]\n    tied_to_context: [a.b/c.Open]\n", "f.yaml:2: tie a.b/c.Open: not an acquirer"},

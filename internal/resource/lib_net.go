@@ -19,11 +19,39 @@ var grpcCatalog = Catalog{
 	Families: []Family{
 		// Close a second time returns ErrClientConnClosing and does nothing.
 		{Key: grpc + ".ClientConn", Display: "*grpc.ClientConn", Release: []string{"Close"}, AfterRelease: []string{"GetState", "Target", "CanonicalTarget"}, ReleaseTwiceSafe: true},
+		// A client stream ends (ClientConn.NewStream's doc) when its
+		// context is canceled, when RecvMsg returns an error (io.EOF
+		// included: Recv of the generated interfaces calls it), or when
+		// Header or SendMsg returns an error other than io.EOF. An io.EOF
+		// from SendMsg still needs a RecvMsg for the status: counting every
+		// error as the end can only miss that leak, never invent one.
+		// CloseSend "always returns a nil error". CloseAndRecv receives
+		// the one response of a client-streaming call, and the end of the
+		// stream with it. The stream is context-scoped: one opened with a
+		// context the function was given is its caller's to end, which is
+		// what generated code and most handlers do. The generated stream
+		// interfaces (grpc.ServerStreamingClient[Res], ..., and the older
+		// per-method ones) embed ClientStream.
+		{
+			Key: grpc + ".ClientStream", Display: "grpc.ClientStream",
+			Release:          []string{"CloseAndRecv"},
+			ReleasedOnError:  []string{"RecvMsg", "Recv", "SendMsg", "Send", "Header", "CloseSend"},
+			AfterRelease:     []string{"Trailer", "Context", "Header", "CloseSend", "RecvMsg", "Recv", "SendMsg", "Send"},
+			ReleaseTwiceSafe: true,
+			Hint:             "cancel its context, or receive until Recv returns an error",
+			ContextScoped:    true, Embedders: true,
+		},
 	},
 	Acquirers: map[string]string{
-		grpc + ".NewClient":   grpc + ".ClientConn",
-		grpc + ".Dial":        grpc + ".ClientConn",
-		grpc + ".DialContext": grpc + ".ClientConn",
+		grpc + ".NewClient":                     grpc + ".ClientConn",
+		grpc + ".Dial":                          grpc + ".ClientConn",
+		grpc + ".DialContext":                   grpc + ".ClientConn",
+		grpc + ".ClientConn.NewStream":          grpc + ".ClientStream",
+		grpc + ".ClientConnInterface.NewStream": grpc + ".ClientStream",
+		grpc + ".NewClientStream":               grpc + ".ClientStream",
+	},
+	Ties: map[string]Tie{
+		grpc + ".ClientConn.NewStream": {Receiver: true},
 	},
 	// A transport handshake returns the raw connection it is given,
 	// wrapped (TLS, ALTS): the wrapper holds nothing of its own, and the

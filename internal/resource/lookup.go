@@ -15,6 +15,7 @@ type Index struct {
 	lenders     map[string]int
 	lenderNames map[string]bool // the last element of each lender's key
 	notAcquirer map[string]bool
+	embedders   bool // some family is also the interfaces that embed it
 }
 
 // NewIndex indexes the built-in catalogues and then extra ones (families
@@ -41,6 +42,7 @@ func NewIndex(extra ...*Catalog) *Index {
 func (x *Index) add(c *Catalog) {
 	for i := range c.Families {
 		x.familyByKey[c.Families[i].Key] = &c.Families[i]
+		x.embedders = x.embedders || c.Families[i].Embedders
 	}
 	for k, v := range c.Acquirers {
 		x.acquirers[k] = v
@@ -75,6 +77,11 @@ func Builtins() *Index {
 // ByType returns the family whose resource type has the given key (see
 // ssax.TypeKey), or nil.
 func (x *Index) ByType(typeKey string) *Family { return x.familyByKey[typeKey] }
+
+// HasEmbedders reports whether some family is also the interfaces that
+// embed its type (Family.Embedders): otherwise no interface needs a look at
+// what it embeds.
+func (x *Index) HasEmbedders() bool { return x.embedders }
 
 // AcquiredBy returns the family acquired by the function with the given
 // key (see ssax.FuncKey), or nil.

@@ -8,7 +8,7 @@ import "testing"
 // standard library they import is analysed once.
 func TestCases(t *testing.T) {
 	run(t,
-		"rc/families",
+		"rc/families", "rc/families/routeguide",
 		"rc/transfer",
 		"rc/defers",
 		"rc/control",

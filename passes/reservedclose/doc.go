@@ -26,7 +26,7 @@
 //	net/http: *http.Response (Body.Close)
 //	net: net.Conn (Close); net.Listener (Close); *net.TCPListener (Close); *net.UnixListener (Close); net.PacketConn (Close); *net.UDPConn (Close)
 //	net/http/httptest: *httptest.Server (Close)
-//	google.golang.org/grpc: *grpc.ClientConn (Close)
+//	google.golang.org/grpc: *grpc.ClientConn (Close); grpc.ClientStream (cancel its context, or receive until Recv returns an error)
 //	github.com/rabbitmq/amqp091-go: *amqp091.Connection (Close, CloseDeadline); *amqp091.Channel (Close)
 //	github.com/nats-io/nats.go: *nats.Conn (Close, Drain); *nats.Subscription (Unsubscribe, Drain)
 //	github.com/segmentio/kafka-go: *kafka.Conn (Close); *kafka.Reader (Close); *kafka.Writer (Close); *kafka.Batch (Close)
