@@ -129,6 +129,7 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 	env.current = fn
 	info := &funcInfo{wraps: -1}
 	if fn.Blocks == nil {
+		info.params = env.opaqueParams(fn)
 		return info, Findings{}
 	}
 	var found Findings
@@ -242,6 +243,42 @@ func resultType(call *ssa.Call, result int) types.Type {
 
 // summarizeAll summarises each value (parameters or free variables) as if
 // it were a resource handed to fn.
+// opaqueParams summarises a function declared without a body, implemented
+// in assembly or by the runtime through go:linkname (time.newTimer, which
+// keeps the func that time.AfterFunc is given): what it does with its
+// arguments is not known, so it keeps those that may carry a resource.
+func (env *Env) opaqueParams(fn *ssa.Function) []Param {
+	if fn.Synthetic != "" || fn.Object() == nil {
+		return nil
+	}
+	sig := fn.Signature
+	n := sig.Params().Len()
+	if sig.Recv() != nil {
+		n++
+	}
+	var out []Param
+	for i := range n {
+		var t types.Type
+		if sig.Recv() != nil {
+			if i == 0 {
+				t = sig.Recv().Type()
+			} else {
+				t = sig.Params().At(i - 1).Type()
+			}
+		} else {
+			t = sig.Params().At(i).Type()
+		}
+		if !ssax.MayHoldPointers(t) || neverResource(t) || !env.mayCarry(t) {
+			continue
+		}
+		if out == nil {
+			out = make([]Param, n)
+		}
+		out[i] = Param{Effect: Keep}
+	}
+	return out
+}
+
 func summarizeAll[V ssa.Value](env *Env, fn *ssa.Function, vs []V, cells bool) []Param {
 	var out []Param
 	for i, v := range vs {

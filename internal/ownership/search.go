@@ -240,11 +240,23 @@ func (s *search) block(f frame, stack []frame) []frame {
 // resource was put somewhere (a cell, a container, a loop variable), the
 // next acquisition overwrites the only reference.
 func (s *search) loopBack(instr ssa.Instruction, st state) {
+	if s.endsWithContext() {
+		s.out.released = true
+		return
+	}
 	if st.onlyDirect() && !s.isParam {
 		s.out.leaks = append(s.out.leaks, leak{pos: instr.Pos(), kind: leakLoop})
 		return
 	}
 	s.out.handed = true
+}
+
+// endsWithContext: the resource lives as long as its context
+// (resource.Family.ContextScoped) and that context's cancel is settled, so
+// dropping the last reference to it (a loop that opens a stream per turn
+// and keeps none) leaks nothing: the cancel ends every one of them.
+func (s *search) endsWithContext() bool {
+	return s.releasedAtExit && s.fam != nil && s.fam.ContextScoped && len(s.ties.cancelsOrNil()) > 0
 }
 
 func predIndex(b, pred *ssa.BasicBlock) int {

@@ -240,7 +240,7 @@ func (s *search) overwrite(in *ssa.Store, st state) (state, bool) {
 		return s.unset(st, in.Addr), false
 	case roleContainer:
 		st = s.unset(st, in.Addr)
-		if !st.holdsResource() && !s.isParam {
+		if !st.holdsResource() && !s.isParam && !s.endsWithContext() {
 			s.out.leaks = append(s.out.leaks, leak{pos: in.Pos(), kind: leakLost})
 			return st, true
 		}

@@ -54,6 +54,10 @@ func cancelsOf(ctx ssa.Value) []ssa.Value {
 		if cell := loadedCell(ctx); cell != nil {
 			ctx = ssax.StoredOnce(cell) // a context a closure captures lives in a cell
 		}
+		if parent := derivedContextParent(ctx); parent != nil {
+			ctx = parent // canceling the parent cancels ctx too
+			continue
+		}
 		ext, ok := ctx.(*ssa.Extract)
 		if !ok || ext.Index != 0 {
 			return cancels
@@ -85,6 +89,14 @@ func cancelsOf(ctx ssa.Value) []ssa.Value {
 		}
 		ctx = call.Call.Args[0]
 	}
+}
+
+// cancelsOrNil returns the cancels of a tie that may be nil.
+func (t *tied) cancelsOrNil() []ssa.Value {
+	if t == nil {
+		return nil
+	}
+	return t.cancels
 }
 
 // returnsContextAndCancel: (context.Context, context.CancelFunc), or a
@@ -219,6 +231,25 @@ func canceledBefore(call *ssa.Call) bool {
 	return false
 }
 
+// derivedContextParent returns the context a call derives ctx from without
+// a cancel of its own, where canceling that parent cancels ctx:
+// context.WithValue, or any function (metadata.NewOutgoingContext, a
+// logger's WithContext) that takes a context first and returns one. Only
+// context.WithoutCancel detaches its result; nil if ctx is not such a call.
+func derivedContextParent(ctx ssa.Value) ssa.Value {
+	c, ok := ctx.(*ssa.Call)
+	if !ok || len(c.Call.Args) == 0 || c.Call.IsInvoke() {
+		return nil
+	}
+	if ssax.TypeKey(c.Call.Args[0].Type()) != "context.Context" || ssax.TypeKey(c.Type()) != "context.Context" {
+		return nil
+	}
+	if ssax.FuncKey(ssax.Callee(&c.Call)) == "context.WithoutCancel" {
+		return nil
+	}
+	return c.Call.Args[0]
+}
+
 // contextArg returns the call's first context.Context argument, or nil.
 func contextArg(common *ssa.CallCommon) ssa.Value {
 	for _, a := range common.Args {
@@ -238,10 +269,9 @@ const maxContextDepth = 16
 // context it made with context.Background or TODO, or derived with a
 // cancel it holds (its own or an ancestor's, or a helper's ctx, cancel
 // pair). A context that reaches it from a parameter, a field or a call
-// ends when its owner cancels it. WithValue and WithoutCancel carry the
-// question to their parent (WithoutCancel never ends: its parent's owner
-// cannot end it, but its maker can still drain the resource, so it counts
-// as made here only if its parent was).
+// ends when its owner cancels it. A context derived from another without
+// a cancel (WithValue, metadata.NewOutgoingContext) carries the question to
+// its parent; WithoutCancel's never ends, like Background's.
 func contextEndsHere(call *ssa.Call) bool {
 	ctx := contextArg(&call.Call)
 	if ctx == nil {
@@ -267,11 +297,10 @@ func contextEndsHere(call *ssa.Call) bool {
 			return false
 		}
 		switch ssax.FuncKey(ssax.Callee(&c.Call)) {
-		case "context.Background", "context.TODO":
-			return true
-		case "context.WithValue", "context.WithoutCancel":
-			ctx = c.Call.Args[0]
-		default:
+		case "context.Background", "context.TODO", "context.WithoutCancel":
+			return true // never canceled: only its maker can end the resource
+		}
+		if ctx = derivedContextParent(c); ctx == nil {
 			return false
 		}
 	}

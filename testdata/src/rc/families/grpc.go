@@ -7,9 +7,10 @@ import (
 )
 
 // gRPC: *grpc.ClientConn from NewClient, Dial, DialContext -> Close.
+// Client streams: grpcstream.go.
 
 func grpcNewClientBad(ctx context.Context, target string) error {
-	cc, err := grpc.NewClient(target) // want `\*grpc\.ClientConn acquired here is not released on the path returning at line 16 \(call Close, or defer cc\.Close\(\) after the error check\)`
+	cc, err := grpc.NewClient(target) // want `\*grpc\.ClientConn acquired here is not released on the path returning at line 17 \(call Close, or defer cc\.Close\(\) after the error check\)`
 	if err != nil {
 		return err
 	}
@@ -26,7 +27,7 @@ func grpcNewClientGood(ctx context.Context, target string) error {
 }
 
 func grpcDialBad(ctx context.Context, target string) error {
-	cc, err := grpc.Dial(target, grpc.WithBlock()) // want `\*grpc\.ClientConn acquired here is not released on the path returning at line 33`
+	cc, err := grpc.Dial(target, grpc.WithBlock()) // want `\*grpc\.ClientConn acquired here is not released on the path returning at line 34`
 	if err != nil {
 		return err
 	}
@@ -43,7 +44,7 @@ func grpcDialGood(ctx context.Context, target string) error {
 }
 
 func grpcDialContextBad(ctx context.Context, target string) (string, error) {
-	cc, err := grpc.DialContext(ctx, target) // want `\*grpc\.ClientConn acquired here is not released on the path returning at line 51`
+	cc, err := grpc.DialContext(ctx, target) // want `\*grpc\.ClientConn acquired here is not released on the path returning at line 52`
 	if err != nil {
 		return "", err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"time"
 
 	"google.golang.org/grpc"
 
@@ -15,7 +16,7 @@ import (
 // Only a stream whose context the function made is its to end.
 
 func streamFirstBad(c routeguide.RouteGuideClient, r *routeguide.Rectangle) (*routeguide.Feature, error) {
-	stream, err := c.ListFeatures(context.Background(), r) // want `grpc\.ClientStream acquired here is not released on the path returning at line 23 \(cancel its context, or receive until Recv returns an error\)`
+	stream, err := c.ListFeatures(context.Background(), r) // want `grpc\.ClientStream acquired here is not released on the path returning at line 24 \(cancel its context, or receive until Recv returns an error\)`
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +80,7 @@ func streamFirstCanceledGood(c routeguide.RouteGuideClient, r *routeguide.Rectan
 
 func streamFirstNotCanceledBad(parent context.Context, c routeguide.RouteGuideClient, r *routeguide.Rectangle) (*routeguide.Feature, context.CancelFunc, error) {
 	ctx, cancel := context.WithCancel(parent)
-	stream, err := c.ListFeatures(ctx, r) // want `grpc\.ClientStream acquired here is not released on the path returning at line 88`
+	stream, err := c.ListFeatures(ctx, r) // want `grpc\.ClientStream acquired here is not released on the path returning at line 89`
 	if err != nil {
 		cancel()
 		return nil, nil, err
@@ -89,7 +90,7 @@ func streamFirstNotCanceledBad(parent context.Context, c routeguide.RouteGuideCl
 }
 
 func recordBad(c routeguide.RouteGuideClient, points []*routeguide.Point) error {
-	stream, err := c.RecordRoute(context.Background()) // want `grpc\.ClientStream acquired here is not released on the path returning at line 101`
+	stream, err := c.RecordRoute(context.Background()) // want `grpc\.ClientStream acquired here is not released on the path returning at line 102`
 	if err != nil {
 		return err
 	}
@@ -136,7 +137,7 @@ func chatGood(c routeguide.RouteGuideClient, notes []*routeguide.RouteNote) erro
 }
 
 func legacyFirstBad(c routeguide.LegacyGuideClient, r *routeguide.Rectangle) (string, error) {
-	stream, err := c.ListFeatures(context.TODO(), r) // want `grpc\.ClientStream acquired here is not released on the path returning at line 147`
+	stream, err := c.ListFeatures(context.TODO(), r) // want `grpc\.ClientStream acquired here is not released on the path returning at line 148`
 	if err != nil {
 		return "", err
 	}
@@ -173,7 +174,7 @@ func drain(stream routeguide.LegacyGuide_ListFeaturesClient) ([]string, error) {
 var echoDesc = &grpc.StreamDesc{StreamName: "Echo", ServerStreams: true}
 
 func newStreamBad(cc *grpc.ClientConn) error {
-	s, err := cc.NewStream(context.Background(), echoDesc, "/echo.Echo/Echo") // want `grpc\.ClientStream acquired here is not released on the path returning at line 183`
+	s, err := cc.NewStream(context.Background(), echoDesc, "/echo.Echo/Echo") // want `grpc\.ClientStream acquired here is not released on the path returning at line 184`
 	if err != nil {
 		return err
 	}
@@ -222,7 +223,7 @@ func openFeed(c routeguide.RouteGuideClient) (grpc.ServerStreamingClient[routegu
 }
 
 func openFeedBad(c routeguide.RouteGuideClient) error {
-	stream, err := openFeed(c) // want `grpc\.ClientStream acquired here is not released on the path returning at line 230`
+	stream, err := openFeed(c) // want `grpc\.ClientStream acquired here is not released on the path returning at line 231`
 	if err != nil {
 		return err
 	}
@@ -246,4 +247,126 @@ func drainFeatures(stream grpc.ServerStreamingClient[routeguide.Feature]) (n int
 		}
 		n++
 	}
+}
+
+// Streams opened in a loop and dropped, each ended by the deferred cancel
+// of their context (a test that counts started RPCs).
+func startManyGood(c routeguide.RouteGuideClient) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	for range 10 {
+		if _, err := c.RouteChat(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func startManyBad(c routeguide.RouteGuideClient) error {
+	for range 10 {
+		if _, err := c.RouteChat(context.Background()); err != nil { // want `grpc\.ClientStream acquired here is not released before the loop comes back and acquires the next one`
+			return err
+		}
+	}
+	return nil
+}
+
+type ctxKey struct{}
+
+// A context derived with a value is canceled with its parent.
+func valueContextGood(c routeguide.RouteGuideClient) error {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	_, err := c.RouteChat(context.WithValue(ctx, ctxKey{}, 1))
+	return err
+}
+
+// A context without cancel is never canceled: the stream is this
+// function's to end, whoever gave it the parent.
+func withoutCancelBad(ctx context.Context, c routeguide.RouteGuideClient) error {
+	_, err := c.RouteChat(context.WithoutCancel(ctx)) // want `grpc\.ClientStream acquired here is not released`
+	return err
+}
+
+// Handed to a goroutine that works on it until an error or until ctx is
+// done: the goroutine owns it.
+func goroutineOwnsGood(ctx context.Context, c routeguide.RouteGuideClient, note *routeguide.RouteNote) error {
+	stream, err := c.RouteChat(context.Background())
+	if err != nil {
+		return err
+	}
+	go func() {
+		for {
+			if err := roundTrip(stream, note); err != nil {
+				return
+			}
+			if ctx.Err() != nil {
+				return
+			}
+		}
+	}()
+	return nil
+}
+
+func roundTrip(stream grpc.BidiStreamingClient[routeguide.RouteNote, routeguide.RouteNote], note *routeguide.RouteNote) error {
+	if err := stream.Send(note); err != nil {
+		return err
+	}
+	_, err := stream.Recv()
+	return err
+}
+
+type benchClient struct{ hist []int }
+
+// The benchmark worker's shape: the stream goes to a goroutine that runs a
+// round trip chosen at run time, or to a timer's callback.
+func (bc *benchClient) streamingLoopGood(ctx context.Context, c routeguide.RouteGuideClient, fast bool, note *routeguide.RouteNote) {
+	var doRPC func(grpc.BidiStreamingClient[routeguide.RouteNote, routeguide.RouteNote], *routeguide.RouteNote) error
+	if fast {
+		doRPC = roundTrip
+	} else {
+		doRPC = roundTripTwice
+	}
+	for i := range 3 {
+		stream, err := c.RouteChat(context.Background())
+		if err != nil {
+			return
+		}
+		if !fast {
+			time.AfterFunc(time.Millisecond, func() {
+				bc.poissonStreaming(stream, i, note, doRPC)
+			})
+			continue
+		}
+		go func(idx int) {
+			for {
+				if err := doRPC(stream, note); err != nil {
+					return
+				}
+				bc.hist[idx]++
+				if ctx.Err() != nil {
+					return
+				}
+			}
+		}(i)
+	}
+}
+
+func roundTripTwice(stream grpc.BidiStreamingClient[routeguide.RouteNote, routeguide.RouteNote], note *routeguide.RouteNote) error {
+	if err := roundTrip(stream, note); err != nil {
+		return err
+	}
+	return roundTrip(stream, note)
+}
+
+func (bc *benchClient) poissonStreaming(stream grpc.BidiStreamingClient[routeguide.RouteNote, routeguide.RouteNote], idx int, note *routeguide.RouteNote, doRPC func(grpc.BidiStreamingClient[routeguide.RouteNote, routeguide.RouteNote], *routeguide.RouteNote) error) {
+	go func() {
+		if err := doRPC(stream, note); err != nil {
+			return
+		}
+		bc.hist[idx]++
+	}()
+	time.AfterFunc(time.Millisecond, func() {
+		bc.poissonStreaming(stream, idx, note, doRPC)
+	})
 }
