@@ -3,6 +3,7 @@ package ownership
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -38,11 +39,62 @@ func (env *Env) tiesOf(call *ssa.Call, fam *resource.Family) *tied {
 		if fam := env.familyOfType(recv.Type()); fam != nil {
 			t.parent, t.parentFam = recv, fam
 		}
+	} else if recv != nil {
+		t.parent = env.builtAround(recv, env.index.TiedParents(fam.Key), maxWrapDepth)
+		if t.parent != nil {
+			t.parentFam = env.familyOfType(t.parent.Type())
+		}
 	}
 	if t.cancels == nil && t.parent == nil {
 		return nil
 	}
 	return &t
+}
+
+// maxWrapDepth bounds the walk through client constructors.
+const maxWrapDepth = 3
+
+// builtAround returns the resource of one of the parents types (type keys)
+// that the client v was built around, or nil: v is the result of a call
+// (NewRouteGuideClient(cc)) whose summary returns one of its arguments in
+// that result, or of a call built around such a client in turn. A stream
+// the client opens is opened on that parent (generated code calls
+// c.cc.NewStream), so releasing the parent releases the stream, as it does
+// for a stream of parent.NewStream.
+func (env *Env) builtAround(v ssa.Value, parents []string, depth int) ssa.Value {
+	if len(parents) == 0 || depth == 0 {
+		return nil
+	}
+	for {
+		x, ok := ssax.Converted(v)
+		if !ok {
+			break
+		}
+		v = x
+	}
+	if slices.Contains(parents, ssax.TypeKey(v.Type())) {
+		return v
+	}
+	res := 0
+	if ext, ok := v.(*ssa.Extract); ok {
+		v, res = ext.Tuple, ext.Index
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok || call.Call.IsInvoke() {
+		return nil
+	}
+	params, _, known := env.calleeSummary(&call.Call)
+	if !known {
+		return nil
+	}
+	for i, a := range call.Call.Args {
+		if p, _ := paramAt(params, i); (p.ReturnedIn|p.ReturnedAs)&(1<<res) != 0 {
+			if parent := env.builtAround(a, parents, depth-1); parent != nil {
+				return parent
+			}
+		}
+	}
+	return nil
 }
 
 // cancelsOf returns the functions that cancel ctx: the cancel returned with

@@ -1,6 +1,7 @@
 package resource
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
@@ -16,6 +17,9 @@ type Index struct {
 	lenderNames map[string]bool // the last element of each lender's key
 	notAcquirer map[string]bool
 	embedders   bool // some family is also the interfaces that embed it
+	// tiedParents maps a family to the types whose release releases it
+	// (the receivers of its receiver-tied acquirers).
+	tiedParents map[string][]string
 }
 
 // NewIndex indexes the built-in catalogues and then extra ones (families
@@ -29,6 +33,7 @@ func NewIndex(extra ...*Catalog) *Index {
 		lenders:     make(map[string]int),
 		lenderNames: make(map[string]bool),
 		notAcquirer: make(map[string]bool),
+		tiedParents: make(map[string][]string),
 	}
 	for i := range builtin {
 		x.add(&builtin[i])
@@ -49,6 +54,12 @@ func (x *Index) add(c *Catalog) {
 	}
 	for k, v := range c.Ties {
 		x.ties[k] = v
+		if fam, ok := c.Acquirers[k]; ok && v.Receiver {
+			recv := k[:strings.LastIndex(k, ".")] // pkgpath.Recv.Method
+			if !slices.Contains(x.tiedParents[fam], recv) {
+				x.tiedParents[fam] = append(x.tiedParents[fam], recv)
+			}
+		}
 	}
 	for k, v := range c.Releasers {
 		x.releasers[k] = v
@@ -77,6 +88,11 @@ func Builtins() *Index {
 // ByType returns the family whose resource type has the given key (see
 // ssax.TypeKey), or nil.
 func (x *Index) ByType(typeKey string) *Family { return x.familyByKey[typeKey] }
+
+// TiedParents returns the keys of the types whose release releases the
+// family's resource: the receivers of its receiver-tied acquirers
+// (*grpc.ClientConn for a stream of ClientConn.NewStream).
+func (x *Index) TiedParents(familyKey string) []string { return x.tiedParents[familyKey] }
 
 // HasEmbedders reports whether some family is also the interfaces that
 // embed its type (Family.Embedders): otherwise no interface needs a look at

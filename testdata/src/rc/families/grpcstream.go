@@ -370,3 +370,28 @@ func (bc *benchClient) poissonStreaming(stream grpc.BidiStreamingClient[routegui
 		bc.poissonStreaming(stream, idx, note, doRPC)
 	})
 }
+
+// Closing the ClientConn a generated client was built on ends the streams
+// the client opened.
+func clientConnClosedGood(target string, note *routeguide.RouteNote) error {
+	cc, err := grpc.NewClient(target)
+	if err != nil {
+		return err
+	}
+	defer cc.Close()
+	c := routeguide.NewRouteGuideClient(cc)
+	stream, err := c.RouteChat(context.Background())
+	if err != nil {
+		return err
+	}
+	return stream.Send(note)
+}
+
+func clientConnKeptBad(cc *grpc.ClientConn, note *routeguide.RouteNote) error {
+	c := routeguide.NewRouteGuideClient(cc)
+	stream, err := c.RouteChat(context.Background()) // want `grpc\.ClientStream acquired here is not released on the path returning at line 396`
+	if err != nil {
+		return err
+	}
+	return stream.Send(note)
+}
