@@ -96,8 +96,8 @@ func TestFamiliesFile(t *testing.T) {
 	if err := a.Flags.Set("families", file); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(diagnosticsOnly{t}, testdata(t), a, "extra/use", "extra/lend")
-	analysistest.Run(diagnosticsOnly{t}, testdata(t), configured(t, reservedclose.Config{Families: []string{file}}), "extra/use", "extra/lend")
+	analysistest.Run(diagnosticsOnly{t}, testdata(t), a, "extra/use", "extra/lend", "extra/feed")
+	analysistest.Run(diagnosticsOnly{t}, testdata(t), configured(t, reservedclose.Config{Families: []string{file}}), "extra/use", "extra/lend", "extra/feed")
 
 	// Without the file, the lender is not known.
 	for _, r := range analysistest.Run(nopT{t}, testdata(t), reservedclose.Analyzer, "extra/lend") {

@@ -1,7 +1,10 @@
 // Package thirdparty is a pool the user cannot annotate.
 package thirdparty
 
-import "database/sql"
+import (
+	"context"
+	"database/sql"
+)
 
 type Pool struct{ free []*Handle }
 
@@ -35,3 +38,25 @@ type Results struct {
 
 // Results runs a query; its body is opaque (connlint cannot infer from it).
 func (p *Pool) Results() (*Results, error) { return &Results{}, nil }
+
+// Feed is a stream of updates that lives as long as the context it was
+// opened with, or until Next fails: a gRPC stream's shape, declared in the
+// families file (context_scoped, embedders).
+type Feed interface {
+	Next() (string, error)
+}
+
+// KeyFeed is a Feed for one key: an interface that embeds Feed is one.
+type KeyFeed interface {
+	Feed
+	Key() string
+}
+
+type keyFeed struct{ key string }
+
+func (f *keyFeed) Next() (string, error) { return f.key, nil }
+func (f *keyFeed) Key() string           { return f.key }
+
+func (p *Pool) Watch(ctx context.Context, key string) (KeyFeed, error) {
+	return &keyFeed{key: key}, nil
+}
