@@ -260,7 +260,7 @@
 //     the caller (a struct that receives one is, by the owning-field rule).
 //   - An interface method or func value whose result is a resource type
 //     acquires it, unless it looks like a getter (no error result and no
-//     argument).
+//     argument but contexts).
 //   - context.Context and error parameters are never summarised: no
 //     resource travels as one.
 //   - Test assertions are read as if they stopped the test when they fail:

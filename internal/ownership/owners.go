@@ -337,7 +337,9 @@ func (env *Env) dynamicAcquisition(common *ssa.CallCommon) (*resource.Family, in
 		}
 	}
 	sig := common.Signature()
-	if sig.Results().Len() == 0 || errorResult(sig) < 0 && sig.Params().Len() == 0 {
+	if sig.Results().Len() == 0 || errorResult(sig) < 0 && onlyContexts(sig.Params()) {
+		// A getter: no argument but contexts (a lookup in one), and
+		// nothing that could fail.
 		return nil, 0, false
 	}
 	res := firstNonError(sig)
@@ -358,6 +360,17 @@ func (env *Env) dynamicAcquisition(common *ssa.CallCommon) (*resource.Family, in
 		return nil, 0, false
 	}
 	return fam, res, true
+}
+
+// onlyContexts reports whether every parameter (if any) is a
+// context.Context.
+func onlyContexts(params *types.Tuple) bool {
+	for v := range params.Variables() {
+		if ssax.TypeKey(v.Type()) != "context.Context" {
+			return false
+		}
+	}
+	return true
 }
 
 // boundFunction returns the function a func value is bound to when that is

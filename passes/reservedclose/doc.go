@@ -67,7 +67,8 @@
 // that struct; its release methods are inferred (a method whose summary
 // releases the receiver, a promoted release method of an embedded
 // resource). An interface method or func value whose result is a resource
-// type acquires it, unless it is a getter (no error result, no argument).
+// type acquires it, unless it is a getter (no error result, no argument
+// but contexts).
 // A cleanup function returned beside a resource releases it when called.
 // A struct that acquires a resource into a field owns it: a release method
 // that leaves the field held on some path is reported, and so is an
