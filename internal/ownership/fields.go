@@ -74,12 +74,44 @@ func (s *search) commitOwning() {
 	if len(s.out.leaks) > 0 || s.out.arranged || len(s.owningStores) > 0 && s.cleanupRegistered() {
 		return
 	}
+	if s.out.returnedAs != 0 || s.returnedToo() {
+		// Returned to the caller, who owns it from then on: a field that
+		// keeps the same value (a test hook's copy) is an alias.
+		return
+	}
 	for _, of := range s.owningStores {
 		key := [2]types.Object{of.Struct, of.Field}
 		if _, seen := s.env.owning[key]; !seen {
 			s.env.owning[key] = &of
 		}
 	}
+}
+
+// returnedToo reports whether the acquired resource is itself returned by
+// the function, on some path the search may not have followed past the
+// store into a field.
+func (s *search) returnedToo() bool {
+	acq, ok := s.start.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	vals := []ssa.Value{acq}
+	for _, ref := range *acq.Referrers() {
+		if ext, ok := ref.(*ssa.Extract); ok {
+			vals = append(vals, ext)
+		}
+	}
+	for _, v := range vals {
+		if isTuple(v) || ssax.IsErrorType(v.Type()) {
+			continue
+		}
+		for _, ref := range *v.Referrers() {
+			if _, ok := ref.(*ssa.Return); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cleanupRegistered reports a closure of the function that captures the

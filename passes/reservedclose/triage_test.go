@@ -32,7 +32,6 @@ var openReproducers = map[string]string{
 	"cleanupmethodvalue": "t.Cleanup(s.Close) with the method value of an inferred owner (own or promoted Close) is not taken for the release it arranges",
 	"ownerfield":         "releasing a struct that stored a borrowed conn beside the batch it owns releases the conn too; a wrapper of a released-on-error method does not release on error",
 	"cleanupfield":       "Close calling a cleanup func kept in a field, a closure that closes the owned conn, is reported as leaving the conn held",
-	"aliasfield":         "a conn stored in a field and also returned to the caller is reported as owned by the field that nothing releases",
 }
 
 // crashingReproducers gives the diagnosis of each reproducer on which the
