@@ -314,6 +314,23 @@ func (env *Env) fieldHeldAtExit(m *ssa.Function, of *OwningField) (exit token.Po
 	return first.pos, true, s.out.released
 }
 
+// callsOwnersFunc reports a call of a func value kept in a field of the
+// owning struct the search follows (t.cleanup(), set by a constructor to a
+// closure that may close t.conn once a refcount drops): what it does with
+// the struct is not known here, so the method hands the field on to it.
+func (s *search) callsOwnersFunc(common *ssa.CallCommon, st state) bool {
+	load, ok := common.Value.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	e, ok := st.lookup(fa.X)
+	return ok && e.role == roleOwner
+}
+
 // releasedAnywhere reports whether some function of the package releases
 // or hands on a value loaded from the field (a closeSession(s) helper, a
 // method of another type), or returns it from a struct value (not from a

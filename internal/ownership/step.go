@@ -43,6 +43,9 @@ func (s *search) step(instr ssa.Instruction, st state) (state, bool) {
 		if s.tracksAny(in.Call.Operands(nil), st) {
 			return s.call(in, in, &in.Call, st, callPlain)
 		}
+		if s.callsOwnersFunc(&in.Call, st) {
+			return s.handOn(st)
+		}
 	case *ssa.Defer:
 		if s.ties.releasedBy(&in.Call) {
 			s.out.released = true // at every exit from here
@@ -50,6 +53,9 @@ func (s *search) step(instr ssa.Instruction, st state) (state, bool) {
 		}
 		if s.tracksAny(in.Call.Operands(nil), st) {
 			return s.call(in, nil, &in.Call, st, callDefer)
+		}
+		if s.callsOwnersFunc(&in.Call, st) {
+			return s.handOn(st)
 		}
 		return st, false
 	case *ssa.Go:

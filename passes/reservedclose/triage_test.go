@@ -31,7 +31,6 @@ var openReproducers = map[string]string{
 	"cellpassthrough":    "a local closure returning the response it is given, called through a captured variable, is taken for a func value that acquires one",
 	"cleanupmethodvalue": "t.Cleanup(s.Close) with the method value of an inferred owner (own or promoted Close) is not taken for the release it arranges",
 	"ownerfield":         "releasing a struct that stored a borrowed conn beside the batch it owns releases the conn too; a wrapper of a released-on-error method does not release on error",
-	"cleanupfield":       "Close calling a cleanup func kept in a field, a closure that closes the owned conn, is reported as leaving the conn held",
 }
 
 // crashingReproducers gives the diagnosis of each reproducer on which the
