@@ -380,6 +380,11 @@ func boundFunction(v ssa.Value) *ssa.Function {
 	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
 		v = load.X // a captured variable lives in a cell
 	}
+	if cell, ok := v.(*ssa.Alloc); ok {
+		// The variable itself, in the function that declares it (and
+		// that a closure captures, hence a cell).
+		return funcOf(cell)
+	}
 	fv, ok := v.(*ssa.FreeVar)
 	if !ok {
 		return nil
