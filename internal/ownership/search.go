@@ -82,8 +82,11 @@ type search struct {
 	num      numbering
 	fam      *resource.Family // nil for a parameter whose family is unknown
 	selfType types.Type
-	start    ssa.Instruction // the acquisition; nil for a parameter
-	isParam  bool
+	// assertedTypes: the concrete types the resource, an interface, was
+	// asserted to (impl := c.(*conn)).
+	assertedTypes []types.Type
+	start         ssa.Instruction // the acquisition; nil for a parameter
+	isParam       bool
 
 	// ties: calls that release the resource on the library's side;
 	// releasedAtExit: one of them was deferred before the acquisition (or

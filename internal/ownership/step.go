@@ -3,6 +3,7 @@ package ownership
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -294,6 +295,11 @@ func (s *search) derive(v ssa.Value, st state) (entry, bool) {
 		if !ok || e.role == roleErr {
 			return entry{}, false
 		}
+		if e.role == roleSelf && !types.IsInterface(d.AssertedType) && !slices.ContainsFunc(s.assertedTypes, func(t types.Type) bool { return types.Identical(t, d.AssertedType) }) {
+			// impl := c.(*conn): a value of that type read back from a
+			// variable is the resource too.
+			s.assertedTypes = append(s.assertedTypes, d.AssertedType)
+		}
 		if d.CommaOk {
 			return entry{role: roleTuple, selfMask: maskIf(e.role == roleSelf, 0), contMask: maskIf(e.role != roleSelf, 0), errIdx: -1}, true
 		}
@@ -407,6 +413,8 @@ func (s *search) element(x ssa.Value, st state) (entry, bool) {
 func (s *search) loaded(t types.Type) (entry, bool) {
 	switch {
 	case s.selfType != nil && types.Identical(t, s.selfType):
+		return entry{role: roleSelf}, true
+	case slices.ContainsFunc(s.assertedTypes, func(a types.Type) bool { return types.Identical(t, a) }):
 		return entry{role: roleSelf}, true
 	case types.IsInterface(t) && s.selfType != nil && types.AssignableTo(s.selfType, t):
 		return entry{role: roleSelf}, true

@@ -27,7 +27,6 @@ var openReproducers = map[string]string{
 	"helperguard":        "an idempotent Close whose guard is in a helper (amqp091's beginClose: closeInit loaded, then set, ErrClosed when it was set) is checked as if the helper's error could come from a first Close",
 	"flagbody":           "a wrapper that leaves its response body open only under a caller-set flag hands the body on those paths; connlint sees no acquisition",
 	"helpertx":           "Rows of a Stmt prepared on a Tx whose Rollback a test helper registered with t.Cleanup are reported (ties are one level deep; the Rows of the Tx itself are fixed)",
-	"partrelease":        "closing a part of the concrete value asserted from an interface resource, once a closure captures that value, is taken for a release of the resource",
 	"cleanupmethodvalue": "t.Cleanup(s.Close) with the method value of an inferred owner (own or promoted Close) is not taken for the release it arranges",
 	"ownerfield":         "releasing a struct that stored a borrowed conn beside the batch it owns releases the conn too; a wrapper of a released-on-error method does not release on error",
 }
