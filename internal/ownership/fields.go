@@ -407,6 +407,18 @@ func fieldRead(instr ssa.Instruction, f *types.Var) ssa.Value {
 // c.closed = true; return c.conn.Close()`), taken when an earlier call
 // already released the field.
 func behindOwnGuard(m *ssa.Function, ret *ssa.Return) bool {
+	return behindGuard(m, ret, 2)
+}
+
+// behindGuard is behindOwnGuard, following guards into helpers of the same
+// receiver up to depth calls deep: the early return on the error of a
+// helper (`if err := c.beginClose(); err != nil { return err }`) each of
+// whose failing returns is behind its own guard (closeInit tested, then
+// set) is a second release finding the work done too.
+func behindGuard(m *ssa.Function, ret *ssa.Return, depth int) bool {
+	if len(m.Params) == 0 {
+		return false
+	}
 	recv := m.Params[0]
 	stored := map[string]map[string]bool{} // field -> constant values stored
 	for _, b := range m.Blocks {
@@ -436,11 +448,63 @@ func behindOwnGuard(m *ssa.Function, ret *ssa.Return) bool {
 		if !ok {
 			continue
 		}
-		if name, val, ok := fieldTest(ifInstr.Cond, recv, b == idom.Succs[0] || idom.Succs[0].Dominates(b)); ok && stored[name][val] {
+		holds := b == idom.Succs[0] || idom.Succs[0].Dominates(b)
+		if name, val, ok := fieldTest(ifInstr.Cond, recv, holds); ok && stored[name][val] {
 			return true
+		}
+		if depth > 0 {
+			if h := guardHelperFailed(ifInstr.Cond, recv, holds); h != nil && failsOnlyBehindGuard(h, depth-1) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// guardHelperFailed returns the method h when cond, on the branch taken
+// (holds), says that the error of recv.h() is not nil.
+func guardHelperFailed(cond ssa.Value, recv ssa.Value, holds bool) *ssa.Function {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok || !ssax.IsNil(bin.Y) || !(bin.Op == token.NEQ && holds || bin.Op == token.EQL && !holds) {
+		return nil
+	}
+	v := bin.X
+	if ext, ok := v.(*ssa.Extract); ok {
+		v = ext.Tuple
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok || len(call.Call.Args) == 0 || call.Call.Args[0] != recv {
+		return nil
+	}
+	h := call.Call.StaticCallee()
+	if h == nil || h.Signature.Recv() == nil || h.Blocks == nil {
+		return nil
+	}
+	return h
+}
+
+// failsOnlyBehindGuard reports whether every return of h with an error
+// that is not a constant nil is behind a guard of h's own.
+func failsOnlyBehindGuard(h *ssa.Function, depth int) bool {
+	errIdx := errorResult(h.Signature)
+	if res := h.Signature.Results(); res.Len() == 1 && ssax.IsErrorType(res.At(0).Type()) {
+		errIdx = 0
+	}
+	if errIdx < 0 {
+		return false
+	}
+	failing := 0
+	for _, b := range h.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || errIdx >= len(ret.Results) || ssax.IsNil(ret.Results[errIdx]) {
+			continue
+		}
+		if !behindGuard(h, ret, depth) {
+			return false
+		}
+		failing++
+	}
+	return failing > 0
 }
 
 // fieldTest matches the condition of an if, on the branch taken (holds):
@@ -458,6 +522,9 @@ func fieldTest(cond ssa.Value, recv ssa.Value, holds bool) (field, value string,
 			return "", false
 		}
 		return ssax.Field(fa.X.Type(), fa.Field).Name(), true
+	}
+	if not, ok := cond.(*ssa.UnOp); ok && not.Op == token.NOT {
+		return fieldTest(not.X, recv, !holds) // initiated := !c.closeInit; if !initiated
 	}
 	if name, ok := load(cond); ok {
 		if holds {

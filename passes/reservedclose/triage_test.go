@@ -24,7 +24,6 @@ var refcycleReproducers = []string{"gocallpanic"}
 // analyzer does not behave as expected yet: TestTriage then checks that it
 // still fails, so that a fix is noticed (delete the entry once it passes).
 var openReproducers = map[string]string{
-	"helperguard":        "an idempotent Close whose guard is in a helper (amqp091's beginClose: closeInit loaded, then set, ErrClosed when it was set) is checked as if the helper's error could come from a first Close",
 	"flagbody":           "a wrapper that leaves its response body open only under a caller-set flag hands the body on those paths; connlint sees no acquisition",
 	"helpertx":           "Rows of a Stmt prepared on a Tx whose Rollback a test helper registered with t.Cleanup are reported (ties are one level deep; the Rows of the Tx itself are fixed)",
 	"cleanupmethodvalue": "t.Cleanup(s.Close) with the method value of an inferred owner (own or promoted Close) is not taken for the release it arranges",
