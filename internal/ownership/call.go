@@ -240,6 +240,32 @@ func (s *search) unknownCallee(common *ssa.CallCommon) Param {
 	return Param{Effect: Keep}
 }
 
+// inBorrowedField reports whether a resource of type res held by a struct
+// of type t (of this package) can only be in a field the struct borrows:
+// t has a field res can be in, and none of them receives an acquisition of
+// the struct's own (an owning field).
+func (env *Env) inBorrowedField(t, res types.Type) bool {
+	named := ssax.NamedOf(t)
+	if named == nil || res == nil || named.Obj().Pkg() != env.pass.Pkg {
+		return false
+	}
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	holders := 0
+	for f := range st.Fields() {
+		if !types.AssignableTo(res, f.Type()) || types.IsInterface(f.Type()) && f.Type().Underlying().(*types.Interface).Empty() {
+			continue
+		}
+		if _, owned := env.owning[[2]types.Object{named.Obj(), f.Origin()}]; owned {
+			return false
+		}
+		holders++
+	}
+	return holders > 0
+}
+
 // receiverEffect decides a method call on the resource (or on a part of it)
 // from the method alone: release methods release, and the resource's own
 // other methods borrow it — including Taint-like methods that detach it from
@@ -251,6 +277,11 @@ func (s *search) receiverEffect(common *ssa.CallCommon, recv ssa.Value, e entry)
 		return Param{}, false
 	}
 	release := Param{Effect: Release}
+	if e.role == roleContainer && s.env.inBorrowedField(recv.Type(), s.selfType) {
+		// The struct's own methods, its release included, only use what
+		// it borrowed (the conn beside the batch it owns).
+		return Param{}, true
+	}
 	switch {
 	case s.fam != nil && e.role == roleSelf && s.fam.IsRelease(m.Name(), false):
 		return release, true

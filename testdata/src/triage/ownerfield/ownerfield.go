@@ -18,6 +18,10 @@
 // the example, which never closes it: that leak is true and stays); with
 // `defer conn.Close()` the use after Send is not reported.
 //
+// The first is fixed (a method of a struct of the package uses, never
+// releases, a resource that can only be in a field the struct borrows;
+// rc/fields/borrowed.go); the second is open.
+//
 // Expected: no report on Ping after Send (the conn is the caller's); a
 // failing YourBatch.Append releases like driver.Batch.Append. The twin that
 // never sends (leak) is still reported.
