@@ -191,7 +191,15 @@ func (s *search) callEffect(common *ssa.CallCommon, st state) (eff Effect, as, i
 	offset := len(common.Args) - len(args) // receiver already decided
 	for i, a := range args {
 		if e, ok := st.lookup(a); ok && !e.role.isErr() {
-			merge(summary(params, i+offset), e)
+			p := summary(params, i+offset)
+			if p.Effect == Release && i+offset == 0 && e.role == roleContainer && ssax.Receiver(common) == a &&
+				s.env.inBorrowedField(a.Type(), s.selfType) {
+				// Releasing a struct of the package releases what it
+				// owns, not a resource that can only sit in a field it
+				// borrows (the conn beside the batch it owns).
+				p.Effect = Borrow
+			}
+			merge(p, e)
 		}
 	}
 	if recv != nil && common.IsInvoke() {
@@ -242,8 +250,8 @@ func (s *search) unknownCallee(common *ssa.CallCommon) Param {
 
 // inBorrowedField reports whether a resource of type res held by a struct
 // of type t (of this package) can only be in a field the struct borrows:
-// t has a field res can be in, and none of them receives an acquisition of
-// the struct's own (an owning field).
+// t owns another resource (an owning field, which receives an acquisition
+// of its own), and has fields res can be in, none of them owning.
 func (env *Env) inBorrowedField(t, res types.Type) bool {
 	named := ssax.NamedOf(t)
 	if named == nil || res == nil || named.Obj().Pkg() != env.pass.Pkg {
@@ -253,17 +261,23 @@ func (env *Env) inBorrowedField(t, res types.Type) bool {
 	if !ok {
 		return false
 	}
-	holders := 0
+	holders, owners := 0, 0
 	for f := range st.Fields() {
+		_, owned := env.owning[[2]types.Object{named.Obj(), f.Origin()}]
+		if owned {
+			owners++
+		}
 		if !types.AssignableTo(res, f.Type()) || types.IsInterface(f.Type()) && f.Type().Underlying().(*types.Interface).Empty() {
 			continue
 		}
-		if _, owned := env.owning[[2]types.Object{named.Obj(), f.Origin()}]; owned {
+		if owned {
 			return false
 		}
 		holders++
 	}
-	return holders > 0
+	// A struct that owns nothing may well be given ownership of what its
+	// fields hold (a server handed a listener, closed by its teardown).
+	return holders > 0 && owners > 0
 }
 
 // receiverEffect decides a method call on the resource (or on a part of it)
@@ -277,17 +291,12 @@ func (s *search) receiverEffect(common *ssa.CallCommon, recv ssa.Value, e entry)
 		return Param{}, false
 	}
 	release := Param{Effect: Release}
-	if e.role == roleContainer && s.env.inBorrowedField(recv.Type(), s.selfType) {
-		// The struct's own methods, its release included, only use what
-		// it borrowed (the conn beside the batch it owns).
-		return Param{}, true
-	}
 	switch {
 	case s.fam != nil && e.role == roleSelf && s.fam.IsRelease(m.Name(), false):
 		return release, true
 	case s.fam != nil && e.role == rolePart && e.field == s.fam.ReleaseField && s.fam.IsRelease(m.Name(), true):
 		return release, true
-	case s.env.isReleaseMethod(m, recv.Type()):
+	case s.env.isReleaseMethod(m, recv.Type()) && !(e.role == roleContainer && s.env.inBorrowedField(recv.Type(), s.selfType)):
 		return release, true
 	}
 	if e.role == roleContainer || e.role == roleOwner {

@@ -3,6 +3,7 @@ package fields
 import (
 	"context"
 	"database/sql"
+	"net"
 )
 
 // batcher owns the statement it prepares and borrows the connection it
@@ -51,5 +52,26 @@ func connAfterConnClosed(ctx context.Context, db *sql.DB) error {
 	}
 	defer b.Close()
 	conn.Close()
-	return conn.PingContext(ctx) // want `\*sql\.Conn PingContext called after its release at line 53`
+	return conn.PingContext(ctx) // want `\*sql\.Conn PingContext called after its release at line 54`
+}
+
+// A struct that borrows a listener hands it on through its methods: the
+// borrowed-field rule stops a release of the struct only, not a hand-off
+// (std net's streamListener.newLocalServer).
+type listenerRef struct{ net.Listener }
+
+func (r *listenerRef) serve() *server { return &server{ln: r.Listener} }
+
+type server struct{ ln net.Listener }
+
+func (s *server) teardown() error { return s.ln.Close() }
+
+func handedThroughBorrower() error {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	s := (&listenerRef{Listener: ln}).serve()
+	defer s.teardown()
+	return nil
 }
