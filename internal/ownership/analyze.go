@@ -241,8 +241,6 @@ func resultType(call *ssa.Call, result int) types.Type {
 	return call.Type()
 }
 
-// summarizeAll summarises each value (parameters or free variables) as if
-// it were a resource handed to fn.
 // opaqueParams summarises a function declared without a body, implemented
 // in assembly or by the runtime through go:linkname (time.newTimer, which
 // keeps the func that time.AfterFunc is given): what it does with its
@@ -251,34 +249,28 @@ func (env *Env) opaqueParams(fn *ssa.Function) []Param {
 	if fn.Synthetic != "" || fn.Object() == nil {
 		return nil
 	}
-	sig := fn.Signature
-	n := sig.Params().Len()
-	if sig.Recv() != nil {
-		n++
+	var argTypes []types.Type // receiver first, as in a call's arguments
+	if recv := fn.Signature.Recv(); recv != nil {
+		argTypes = append(argTypes, recv.Type())
+	}
+	for v := range fn.Signature.Params().Variables() {
+		argTypes = append(argTypes, v.Type())
 	}
 	var out []Param
-	for i := range n {
-		var t types.Type
-		if sig.Recv() != nil {
-			if i == 0 {
-				t = sig.Recv().Type()
-			} else {
-				t = sig.Params().At(i - 1).Type()
-			}
-		} else {
-			t = sig.Params().At(i).Type()
-		}
+	for i, t := range argTypes {
 		if !ssax.MayHoldPointers(t) || neverResource(t) || !env.mayCarry(t) {
 			continue
 		}
 		if out == nil {
-			out = make([]Param, n)
+			out = make([]Param, len(argTypes))
 		}
 		out[i] = Param{Effect: Keep}
 	}
 	return out
 }
 
+// summarizeAll summarises each value (parameters or free variables) as if
+// it were a resource handed to fn.
 func summarizeAll[V ssa.Value](env *Env, fn *ssa.Function, vs []V, cells bool) []Param {
 	var out []Param
 	for i, v := range vs {
