@@ -129,8 +129,9 @@ func (env *Env) familyOfType(t types.Type) *resource.Family {
 		f = env.directiveFamily(ssax.NamedOf(t))
 	}
 	if f == nil && env.index.HasEmbedders() {
-		// Not cached by key: instances of one generic interface share
-		// their key and embed the same types anyway.
+		// Cached by key below: the instances of a generic interface
+		// (ServerStreamingClient[A], [B]) share one and embed the same
+		// types.
 		f = env.embedderFamily(t)
 	}
 	env.families[key] = f
