@@ -185,8 +185,12 @@ func TestWaiterCancelledMidQueue(t *testing.T) {
 	got := make(chan int, 2)
 	errc := make(chan error)
 	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup // the last Recycle must land before the leak check
+	defer wg.Wait()
 	for i, c := range []context.Context{context.Background(), ctx, context.Background()} {
+		wg.Add(1)
 		go func() {
+			defer wg.Done()
 			l, err := p.Get(c)
 			if err != nil {
 				errc <- err
