@@ -49,10 +49,14 @@ type Catalog struct {
 
 // A Tie is a release the library performs on its own: besides its release
 // methods, the resource is released when the context passed to the
-// acquisition is canceled (Context), or when the receiver it was acquired
-// from is released (Receiver).
+// acquisition is canceled (Context), when the receiver it was acquired
+// from is released (Receiver), or by whatever releases that receiver on
+// the library's side, though not by the receiver's own release
+// (ReceiverTies: the Rows of a Stmt prepared on a Tx close when the Tx
+// ends, not when the Stmt is closed). Ties are transitive: what releases a
+// receiver the resource is tied to releases the resource too.
 type Tie struct {
-	Context, Receiver bool
+	Context, Receiver, ReceiverTies bool
 }
 
 // Builtin returns the built-in catalogues, one per library, in the order
@@ -124,8 +128,8 @@ func (c *Catalog) Validate(known func(familyKey string) bool) error {
 		if _, ok := c.Acquirers[fn]; !ok {
 			bad("tie %s: not an acquirer", fn)
 		}
-		if !t.Context && !t.Receiver {
-			bad("tie %s: ties nothing (context or receiver)", fn)
+		if !t.Context && !t.Receiver && !t.ReceiverTies {
+			bad("tie %s: ties nothing (context, receiver or receiver's ties)", fn)
 		}
 	}
 	for fn, i := range c.Releasers {

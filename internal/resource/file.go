@@ -32,6 +32,7 @@ import (
 //	      - example.com/pool.Pool.Get
 //	    tied_to_context: []               # acquirers whose resource a canceled context releases
 //	    tied_to_receiver: []              # acquirers whose resource releasing the receiver releases
+//	    tied_to_receiver_ties: []         # acquirers whose resource the receiver's own ties release
 //	    not_acquired_by: []               # functions returning it that acquire nothing
 //	releasers:                            # functions releasing an argument (index, receiver first)
 //	  example.com/pool.Drain: 0
@@ -59,6 +60,7 @@ type fileFamily struct {
 	AcquiredBy        []string `yaml:"acquired_by"`
 	TiedToContext     []string `yaml:"tied_to_context"`
 	TiedToReceiver    []string `yaml:"tied_to_receiver"`
+	TiedToRecvTies    []string `yaml:"tied_to_receiver_ties"`
 	NotAcquiredBy     []string `yaml:"not_acquired_by"`
 }
 
@@ -125,6 +127,11 @@ func ParseFamilies(filename string, data []byte) (*Catalog, error) {
 		for _, fn := range ff.TiedToReceiver {
 			t := one.Ties[fn]
 			t.Receiver = true
+			one.Ties[fn] = t
+		}
+		for _, fn := range ff.TiedToRecvTies {
+			t := one.Ties[fn]
+			t.ReceiverTies = true
 			one.Ties[fn] = t
 		}
 		one.NotAcquirers = ff.NotAcquiredBy

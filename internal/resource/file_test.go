@@ -33,6 +33,10 @@ families:
     context_scoped: true
     embedders: true
     acquired_by: [example.com/pool/v2.Lease.Watch]
+  - type: example.com/pool/v2.Cursor
+    release: [Close]
+    acquired_by: [example.com/pool/v2.Result.Scan]
+    tied_to_receiver_ties: [example.com/pool/v2.Result.Scan]
 releasers:
   example.com/pool/v2.Drain: 0
 lenders:
@@ -51,16 +55,19 @@ lenders:
 			{Key: "example.com/pool/v2.Result", Display: "*pool.Result", Release: []string{"Close"}, ReleaseField: "Body"},
 			{Key: "example.com/pool/v2.Stream", Display: "pool.Stream", ReleasedOnError: []string{"Recv"},
 				Hint: "cancel its context or receive until an error", ContextScoped: true, Embedders: true},
+			{Key: "example.com/pool/v2.Cursor", Display: "pool.Cursor", Release: []string{"Close"}},
 		},
 		Acquirers: map[string]string{
 			"example.com/pool/v2.Pool.Get":        "example.com/pool/v2.Lease",
 			"example.com/pool/v2.Pool.GetContext": "example.com/pool/v2.Lease",
 			"example.com/pool/v2.Lease.Do":        "example.com/pool/v2.Result",
 			"example.com/pool/v2.Lease.Watch":     "example.com/pool/v2.Stream",
+			"example.com/pool/v2.Result.Scan":     "example.com/pool/v2.Cursor",
 		},
 		Ties: map[string]Tie{
 			"example.com/pool/v2.Pool.GetContext": {Context: true},
 			"example.com/pool/v2.Lease.Do":        {Receiver: true},
+			"example.com/pool/v2.Result.Scan":     {ReceiverTies: true},
 		},
 		Releasers:    map[string]int{"example.com/pool/v2.Drain": 0},
 		Lenders:      map[string]int{"example.com/pool/v2.Pool.With": 1},

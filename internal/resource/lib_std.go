@@ -44,13 +44,17 @@ var databaseSQLCatalog = Catalog{
 	// cancel (Rows.initContextClose / awaitDone); a transaction's
 	// statements "will be closed when the transaction has been committed or
 	// rolled back" (Tx.Prepare, Tx.Stmt). Query without a context uses
-	// context.Background, which is never canceled.
+	// context.Background, which is never canceled. A Stmt's Rows watch the
+	// context of the Stmt's Tx as well (Stmt.QueryContext passes tx.ctx to
+	// Rows.initContextClose): they close when that Tx ends, though closing
+	// the Stmt leaves them open.
 	Ties: map[string]Tie{
 		databaseSQL + ".DB.BeginTx":        {Context: true},
 		databaseSQL + ".Conn.BeginTx":      {Context: true},
 		databaseSQL + ".DB.QueryContext":   {Context: true},
 		databaseSQL + ".Conn.QueryContext": {Context: true},
-		databaseSQL + ".Stmt.QueryContext": {Context: true},
+		databaseSQL + ".Stmt.Query":        {ReceiverTies: true},
+		databaseSQL + ".Stmt.QueryContext": {Context: true, ReceiverTies: true},
 		databaseSQL + ".Tx.Query":          {Receiver: true},
 		databaseSQL + ".Tx.QueryContext":   {Context: true, Receiver: true},
 		databaseSQL + ".Tx.Prepare":        {Receiver: true},
@@ -87,7 +91,7 @@ var netHTTPCatalog = Catalog{
 	},
 	NotAcquirers: []string{nethttp + ".Head", nethttp + ".Client.Head"},
 	Notes: map[string]string{
-		nethttp + ".Response": "a HEAD response has no body (`http.NoBody`): `Head`, and `Do` with a request built with the constant method `\"HEAD\"` and handed to nothing that could change it, are not acquisitions",
+		nethttp + ".Response": "a HEAD response has no body (`http.NoBody`): `Head`, and `Do` with a request built with the constant method `\"HEAD\"` (or a copy of a variable whose `Method` was last set to it on every path), sent directly or by a helper that sends the request it is given unchanged, and handed to nothing that could change it, are not acquisitions",
 	},
 }
 
