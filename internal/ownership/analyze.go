@@ -133,6 +133,9 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 		return info, Findings{}
 	}
 	var found Findings
+	// By parameter: what links results to it (Param.TiedResults,
+	// SentResults, InvokedResults), merged into its summary below.
+	var links []Param
 	for _, b := range fn.Blocks {
 		for i, instr := range b.Instrs {
 			call, ok := instr.(*ssa.Call)
@@ -144,19 +147,28 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 				fam.ContextScoped && !contextEndsHere(call) {
 				continue
 			}
+			ties := env.tiesOf(call, fam)
+			if ties.canceledBefore(call) {
+				continue
+			}
 			s := newSearch(env, fn)
 			s.fam, s.start = fam, call
-			s.ties = env.tiesOf(call, fam)
+			s.ties = ties
 			s.releasedAtExit = s.ties.settledBefore(call) || env.parentArranged(s.ties)
 			s.selfType = resultType(call, result)
 			s.run(b, i+1, acquired(call, result, env.releasers(&call.Call)))
+			returned := s.out.returnedAs | s.out.returnedIn
+			links = env.tiedParams(s.ties, fn, call, result, returned, links)
+			links = env.sentParams(fn, call, result, returned, links)
 			switch {
 			case s.out.arranged && s.out.returnedAs != 0:
 				info.arranged |= s.out.returnedAs
 			case info.acquire == nil && !env.index.NotAcquiredBy(ssax.FuncKey(ssax.FuncObject(fn))):
 				info.acquire = returnedAcquisition(fn, fam, s.out)
 			}
-			if info.wraps < 0 {
+			if info.wraps < 0 && !s.out.arranged {
+				// A struct around a resource whose release fn arranged
+				// (stmt.Close given to a cleanup) owes its caller nothing.
 				info.wraps = wrapsResult(fn, s.out)
 			}
 			if len(s.out.leaks) > 0 {
@@ -170,6 +182,16 @@ func (env *Env) analyzeFunc(fn *ssa.Function) (*funcInfo, Findings) {
 		info.acquire = env.inferred[fn]
 	}
 	info.params = summarizeAll(env, fn, fn.Params, false)
+	for i, l := range links {
+		if l.trivial() {
+			continue
+		}
+		if info.params == nil {
+			info.params = make([]Param, len(fn.Params))
+		}
+		p := &info.params[i]
+		p.TiedResults, p.SentResults, p.InvokedResults, p.Invoked = l.TiedResults, l.SentResults, l.InvokedResults, l.Invoked
+	}
 	// A closure's free variables are the cells of the variables it
 	// captures (a bound method's is the receiver itself).
 	info.freeVars = summarizeAll(env, fn, fn.FreeVars, fn.Synthetic == "")
@@ -349,6 +371,27 @@ func (env *Env) exportFacts(fn *ssa.Function, exported *Summaries) {
 	if len(info.params) > 0 || info.arranged != 0 || info.asserts.Errors != 0 {
 		exported.Funcs = append(exported.Funcs, FuncSummary{ssax.FuncKey(obj), info.params, info.arranged, info.asserts})
 	}
+}
+
+// returnedBits returns the results of fn in returned that give, on every
+// path, result `result` of call (or nil, or a struct embedding it).
+func (env *Env) returnedBits(fn *ssa.Function, call *ssa.Call, result int, returned uint32) uint32 {
+	var bits uint32
+	for r := range fn.Signature.Results().Len() {
+		if returned&(1<<r) != 0 && env.returnsOnly(fn, r, call, result) {
+			bits |= 1 << r
+		}
+	}
+	return bits
+}
+
+// linkOf returns element i of a per-parameter list of fn, made on first
+// use.
+func linkOf(links []Param, fn *ssa.Function, i int) ([]Param, *Param) {
+	if links == nil {
+		links = make([]Param, len(fn.Params))
+	}
+	return links, &links[i]
 }
 
 func lowestBit(m uint32) int {

@@ -52,13 +52,10 @@ func (s *search) call(instr ssa.CallInstruction, res *ssa.Call, common *ssa.Call
 		return st, true
 	case eff != Borrow:
 		// Kept by the callee, or owned by the goroutine that releases it.
-		s.out.handed = true
 		if kind == callPlain && !s.isParam && s.handsReleaser(common, st) {
-			// Its release is arranged (t.Cleanup): the path goes on, to
-			// see whether the resource is returned too.
-			s.out.arranged = true
-			return s.releasedAtExitFrom(st), false
+			return s.arrange(st) // t.Cleanup(func() { tx.Rollback() })
 		}
+		s.out.handed = true
 		return st, true
 	}
 	if res == nil {

@@ -165,7 +165,19 @@
 // returning a ctx, cancel pair) or releasing the parent releases the
 // resource; a cancel deferred before the acquisition, or handed on, settles
 // every exit; an acquisition whose context was canceled on every path
-// before it acquires nothing.
+// before it acquires nothing. Ties are transitive: what releases a parent
+// on the library's side releases its children (a Tx's Rows close when the
+// BeginTx context is canceled), a Stmt's Rows inherit the Stmt's ties
+// without the Stmt (resource.Tie.ReceiverTies), and a summary says which
+// results a function returns tied to which parameter (Param.TiedResults:
+// a helper preparing a Stmt on the Tx it was given, the Stmt returned
+// itself or in a new struct that holds no other resource it acquired), or
+// obtained by invoking which method on which interface parameter
+// (Param.InvokedResults: the caller's concrete method's tie applies). A
+// parent's release may be promoted from a struct embedding it; a
+// parent's end arranged by the function that returned it (t.Cleanup, or
+// a releasing closure appended to a list kept in a global or a map) ends
+// the resource at every exit.
 //
 // Collections (collections.go): a resource put into a local slice or array
 // is released by any release of the collection's elements (a range loop
@@ -197,7 +209,10 @@
 // The rest: prescreen.go skips the search for a parameter whose type
 // cannot carry a resource (mayCarry) or that no use could release or hand
 // on (mayDischarge: most are only read); headrequest.go recognises
-// a HEAD request, whose response has no body and so is no acquisition;
+// a HEAD request, whose response has no body and so is no acquisition,
+// also where a helper sends the request it was given unchanged
+// (Param.SentResults) and the caller's variable had its Method last set to
+// HEAD on every path;
 // directives.go reads the directives; facts.go defines the facts.
 //
 // # Fact flow
@@ -217,7 +232,9 @@
 //   - [Summaries], one package fact: for each exported function with a
 //     parameter that is not a plain borrow, or a result whose release it
 //     arranged, by ssax.FuncKey: a [Param] per parameter (receiver first)
-//     the Arranged results and the Asserts, sorted by key. A function absent from it borrows
+//     (with the results tied to it, Param.TiedResults, and those that
+//     are the response to sending it, Param.SentResults), the Arranged
+//     results and the Asserts, sorted by key. A function absent from it borrows
 //     everything: the drivers analyse a package's dependencies first, so a
 //     missing entry is never a summary not yet computed. One fact per
 //     package, not per function, because drivers copy every fact of every

@@ -221,7 +221,7 @@ func (env *Env) acquisition(common *ssa.CallCommon) (*resource.Family, int, bool
 		if env.index.NotAcquiredBy(key) {
 			return nil, 0, false
 		}
-		if i, ok := resource.SentRequest(key); ok && i < len(common.Args) && isHeadRequest(common.Args[i]) {
+		if i, ok := resource.SentRequest(key); ok && i < len(common.Args) && env.isHeadRequest(common.Args[i]) {
 			return nil, 0, false // a HEAD response has no body
 		}
 		if fam := env.index.AcquiredBy(key); fam != nil {
@@ -232,12 +232,15 @@ func (env *Env) acquisition(common *ssa.CallCommon) (*resource.Family, int, bool
 				return fam, firstNonError(obj.Signature()), true
 			}
 		}
-		if fact := env.importedAcquire(obj); fact != nil {
+		if fact := env.importedAcquire(obj); fact != nil && !env.sendsHead(common, fact.Result) {
 			return &fact.Family, fact.Result, true
 		}
 	}
 	if fn := common.StaticCallee(); fn != nil {
 		if info := env.local[ssax.Origin(fn)]; info != nil && info.acquire != nil {
+			if env.sendsHead(common, info.acquire.Result) {
+				return nil, 0, false
+			}
 			return &info.acquire.Family, info.acquire.Result, true
 		}
 		if a := env.inferred[ssax.Origin(fn)]; a != nil {

@@ -126,6 +126,19 @@ type Param struct {
 	// ReturnedAs: results (bit i for result i) that are the parameter itself
 	// on some path; ReturnedIn: results that contain it.
 	ReturnedAs, ReturnedIn uint32
+	// TiedResults: results that are a resource the library releases when
+	// this parameter is released (a Stmt prepared on the Tx passed in):
+	// the caller's ties follow it (ties.go).
+	TiedResults uint32
+	// SentResults: results that are the response to sending this
+	// parameter, a request whose method the function leaves as it is: a
+	// HEAD request makes them no acquisition (headrequest.go).
+	SentResults uint32
+	// InvokedResults: results that are what the function's call of the
+	// method Invoked on this parameter, an interface, returns: the ties of
+	// the caller's concrete type's method apply (ties.go).
+	InvokedResults uint32
+	Invoked        string
 }
 
 func (p Param) String() string {
@@ -135,6 +148,15 @@ func (p Param) String() string {
 	}
 	if p.ReturnedAs|p.ReturnedIn != 0 {
 		s += fmt.Sprintf("->%b/%b", p.ReturnedAs, p.ReturnedIn)
+	}
+	if p.TiedResults != 0 {
+		s += fmt.Sprintf(" ties %b", p.TiedResults)
+	}
+	if p.SentResults != 0 {
+		s += fmt.Sprintf(" sends %b", p.SentResults)
+	}
+	if p.InvokedResults != 0 {
+		s += fmt.Sprintf(" .%s %b", p.Invoked, p.InvokedResults)
 	}
 	return s
 }

@@ -123,26 +123,79 @@ func (s *search) closureEffect(mc *ssa.MakeClosure, st state) Effect {
 // release the resource.
 func (s *search) handsReleaser(common *ssa.CallCommon, st state) bool {
 	for _, a := range common.Args {
-		if e, ok := st.lookup(a); ok && s.isReleaser(a, e, st) {
+		if s.holdsReleaser(a, st) {
 			return true
 		}
 	}
 	return false
 }
 
+// holdsReleaser reports a function releasing the resource, or a list of
+// functions built with append that holds one (cleanups = append(cleanups,
+// func() { tx.Rollback() }), the list kept where a test's cleanup runs it).
+func (s *search) holdsReleaser(v ssa.Value, st state) bool {
+	if e, ok := st.lookup(v); !ok || e.role.isErr() {
+		return false
+	} else if s.isReleaser(v, e, st) {
+		return true
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	if b, ok := call.Call.Value.(*ssa.Builtin); !ok || b.Name() != "append" || len(call.Call.Args) != 2 {
+		return false
+	}
+	// The appended elements: a slice of the array of variadic arguments.
+	sl, ok := call.Call.Args[1].(*ssa.Slice)
+	if !ok {
+		return false
+	}
+	arr, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	for _, ref := range *arr.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, w := range *ia.Referrers() {
+			if store, ok := w.(*ssa.Store); ok && store.Addr == ia && s.releasingClosure(store.Val, st, map[ssa.Value]bool{}) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// arrange: a function releasing the resource was handed on (to t.Cleanup,
+// or stored where it outlives the function): its release is arranged, and
+// the path goes on, to see whether the resource is returned too.
+func (s *search) arrange(st state) (state, bool) {
+	s.out.handed, s.out.arranged = true, true
+	return s.releasedAtExitFrom(st), false
+}
+
 // parentArranged reports a resource tied to a parent whose release the
 // function that returned it arranged (a test helper that registered the
 // transaction's Rollback with t.Cleanup): the parent's end releases it.
 func (env *Env) parentArranged(t *tied) bool {
-	if t == nil || t.parent == nil {
+	if t == nil {
 		return false
 	}
-	v, idx := t.parent, 0
-	if ext, ok := v.(*ssa.Extract); ok {
-		v, idx = ext.Tuple, ext.Index
+	for _, p := range t.parents {
+		if call, idx, wrapped := producer(p.v); !wrapped && env.arrangedResult(call, idx) {
+			return true
+		}
 	}
-	call, ok := v.(*ssa.Call)
-	if !ok {
+	return false
+}
+
+// arrangedResult reports whether the callee of call arranged the release
+// of its result idx.
+func (env *Env) arrangedResult(call *ssa.Call, idx int) bool {
+	if call == nil {
 		return false
 	}
 	fn := call.Call.StaticCallee()

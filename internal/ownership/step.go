@@ -67,6 +67,9 @@ func (s *search) step(instr ssa.Instruction, st state) (state, bool) {
 	case *ssa.Store:
 		return s.store(in, st)
 	case *ssa.MapUpdate:
+		if !s.isParam && s.holdsReleaser(in.Value, st) {
+			return s.arrange(st)
+		}
 		if s.tracksAny([]*ssa.Value{&in.Key, &in.Value}, st) {
 			return s.handOn(st)
 		}
@@ -228,6 +231,9 @@ func (s *search) store(in *ssa.Store, st state) (state, bool) {
 			}
 			return st, false
 		}
+	}
+	if !s.isParam && s.holdsReleaser(in.Val, st) {
+		return s.arrange(st) // kept in a global, a map, a field
 	}
 	return s.handOn(st)
 }

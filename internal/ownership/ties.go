@@ -12,43 +12,164 @@ import (
 )
 
 // tied describes the releases a library performs on the resource's behalf
-// (resource.Tie) at one acquisition: calling any of cancels cancels the
-// context the resource watches; releasing parent (with one of parentFam's
-// release methods) releases it too.
+// (resource.Tie) at one acquisition: calling any of cancels cancels a
+// context the resource watches; releasing one of parents (with one of its
+// family's release methods) releases it too.
+//
+// Ties are transitive: whatever releases a parent on the library's side
+// releases the resource as well (the Rows of a Tx close when the context
+// of its BeginTx is canceled, since the Tx rolls back), and a resource
+// tied to its receiver's ties (resource.Tie.ReceiverTies: the Rows of a
+// Stmt prepared on a Tx close when the Tx ends, not when the Stmt closes)
+// inherits them without the receiver itself.
 type tied struct {
-	cancels   []ssa.Value
-	parent    ssa.Value
-	parentFam *resource.Family
+	cancels []ssa.Value
+	parents []parent
 }
+
+// A parent is a resource whose release releases the tied one.
+type parent struct {
+	v   ssa.Value
+	fam *resource.Family
+}
+
+// maxTieDepth bounds the walk up a chain of ties (a Tx, its Stmt, the
+// Stmt's Rows is two steps): a variable assigned once from a call on its
+// own previous value would otherwise make it a cycle.
+const maxTieDepth = 4
 
 // tiesOf returns what else releases the resource of family fam acquired
 // by call, or nil.
 func (env *Env) tiesOf(call *ssa.Call, fam *resource.Family) *tied {
-	var tie resource.Tie
-	if fn := ssax.Callee(&call.Call); fn != nil {
-		tie = env.index.TieOf(ssax.FuncKey(fn))
-	}
-	tie.Context = tie.Context || fam.ContextScoped
 	var t tied
-	if tie.Context {
-		if ctx := contextArg(&call.Call); ctx != nil {
-			t.cancels = cancelsOf(ctx)
-		}
-	}
-	if recv := ssax.Receiver(&call.Call); tie.Receiver && recv != nil {
-		if fam := env.familyOfType(recv.Type()); fam != nil {
-			t.parent, t.parentFam = recv, fam
-		}
-	} else if recv != nil {
-		t.parent = env.builtAround(recv, env.index.TiedParents(fam.Key), maxWrapDepth)
-		if t.parent != nil {
-			t.parentFam = env.familyOfType(t.parent.Type())
-		}
-	}
-	if t.cancels == nil && t.parent == nil {
+	env.addTies(&t, call, fam, 0, maxTieDepth, false)
+	if t.cancels == nil && t.parents == nil {
 		return nil
 	}
 	return &t
+}
+
+// addTies adds to t what releases result `result` of call, a resource of
+// family fam, on the library's side: the library's ties of the acquiring
+// function (a context-scoped family's context; a stream's client built
+// around a ClientConn), and, for a helper returning a resource acquired
+// from one of its arguments (Param.TiedResults, InvokedResults), that
+// argument; then, up to depth steps, the ties of each parent found.
+// wrapped: the resource is the embedded field of that result, which only a
+// helper's summary speaks of.
+func (env *Env) addTies(t *tied, call *ssa.Call, fam *resource.Family, result, depth int, wrapped bool) {
+	if depth == 0 {
+		return
+	}
+	if !wrapped {
+		var tie resource.Tie
+		if fn := ssax.Callee(&call.Call); fn != nil {
+			tie = env.index.TieOf(ssax.FuncKey(fn))
+		}
+		tie.Context = tie.Context || fam != nil && fam.ContextScoped
+		if tie.Context {
+			if ctx := contextArg(&call.Call); ctx != nil {
+				t.cancels = append(t.cancels, cancelsOf(ctx)...)
+			}
+		}
+		recv := ssax.Receiver(&call.Call)
+		switch {
+		case recv == nil:
+		case tie.Receiver || tie.ReceiverTies:
+			env.addReceiverTie(t, tie, recv, depth)
+		case fam != nil:
+			if p := env.builtAround(recv, env.index.TiedParents(fam.Key), maxWrapDepth); p != nil {
+				env.addParent(t, p, true, depth)
+			}
+		}
+	}
+	if call.Call.IsInvoke() {
+		return
+	}
+	params, _, _ := env.calleeSummary(&call.Call)
+	for i, p := range params {
+		if i >= len(call.Call.Args) {
+			break
+		}
+		arg := call.Call.Args[i]
+		if p.TiedResults&(1<<result) != 0 {
+			env.addParent(t, arg, true, depth)
+		}
+		if p.InvokedResults&(1<<result) != 0 {
+			// The helper called p.Invoked on the interface it was given:
+			// the tie of the caller's concrete type's method.
+			if mi, ok := arg.(*ssa.MakeInterface); ok {
+				if m := methodOf(mi.X.Type(), p.Invoked); m != nil {
+					env.addReceiverTie(t, env.index.TieOf(ssax.FuncKey(m)), mi.X, depth)
+				}
+			}
+		}
+	}
+}
+
+// addReceiverTie adds the parent a receiver tie gives: the receiver (and
+// its ties), or only its ties (resource.Tie.ReceiverTies).
+func (env *Env) addReceiverTie(t *tied, tie resource.Tie, recv ssa.Value, depth int) {
+	if tie.Receiver || tie.ReceiverTies {
+		env.addParent(t, recv, tie.Receiver, depth)
+	}
+}
+
+// methodOf returns the method of type t named name, if any.
+func methodOf(t types.Type, name string) *types.Func {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+	m, _ := obj.(*types.Func)
+	return m
+}
+
+// addParent adds v, the value a resource was acquired from, to t's
+// parents (if releasing v releases the resource: self), and v's own ties.
+func (env *Env) addParent(t *tied, v ssa.Value, self bool, depth int) {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X // a *sql.Tx passed as an interface
+	}
+	call, idx, wrapped := producer(v)
+	fam := env.parentFamily(v, call, idx, wrapped)
+	if self && fam != nil {
+		// A promoted release acts on the outermost struct that embeds
+		// the parent (releasedBy compares receivers so): x.Rollback() for
+		// x a struct embedding a *sql.Tx.
+		outer := v
+		for o := embeddedOwner(outer); o != nil; o = embeddedOwner(outer) {
+			outer = o
+		}
+		t.parents = append(t.parents, parent{outer, fam})
+	}
+	if call != nil {
+		env.addTies(t, call, fam, idx, depth-1, wrapped)
+	}
+}
+
+// parentFamily returns the family whose release methods release the
+// parent v: its type's; that of the acquisition that produced it (an
+// owning struct of another package, known by its AcquireFact); or that of
+// the field its type embeds, whose release methods it promotes (a
+// parameter of a package's own owning struct, before its family is
+// inferred).
+func (env *Env) parentFamily(v ssa.Value, call *ssa.Call, idx int, wrapped bool) *resource.Family {
+	if fam := env.familyOfType(v.Type()); fam != nil {
+		return fam
+	}
+	if call != nil && !wrapped {
+		if fam, result, ok := env.acquisition(&call.Call); ok && result == idx {
+			return fam
+		}
+	}
+	if st, ok := ssax.Deref(v.Type()).Underlying().(*types.Struct); ok {
+		for i := range st.NumFields() {
+			if f := st.Field(i); f.Embedded() {
+				if fam := env.familyOfType(f.Type()); fam != nil {
+					return fam
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // maxWrapDepth bounds the walk through client constructors.
@@ -95,6 +216,27 @@ func (env *Env) builtAround(v ssa.Value, parents []string, depth int) ssa.Value 
 		}
 	}
 	return nil
+}
+
+// producer returns the call whose result v is, and the result's index:
+// v itself, an element of its results, or what a local variable assigned
+// once holds. wrapped: v is the embedded field of that result (a promoted
+// method called on a wrapper, s.Query() with s a struct embedding a
+// *sql.Stmt).
+func producer(v ssa.Value) (call *ssa.Call, idx int, wrapped bool) {
+	if o := embeddedOwner(v); o != nil {
+		v, wrapped = o, true
+	}
+	if cell := loadedCell(v); cell != nil {
+		if v = ssax.StoredOnce(cell); v == nil {
+			return nil, 0, false
+		}
+	}
+	if ext, ok := v.(*ssa.Extract); ok {
+		v, idx = ext.Tuple, ext.Index
+	}
+	call, _ = v.(*ssa.Call)
+	return call, idx, wrapped
 }
 
 // cancelsOf returns the functions that cancel ctx: the cancel returned with
@@ -163,7 +305,8 @@ func returnsContextAndCancel(sig *types.Signature) bool {
 }
 
 // releasedBy reports whether the call releases the resource on the
-// library's side: it cancels its context, or releases its parent.
+// library's side: it cancels one of its contexts, or releases one of its
+// parents.
 func (t *tied) releasedBy(common *ssa.CallCommon) bool {
 	if t == nil {
 		return false
@@ -171,15 +314,20 @@ func (t *tied) releasedBy(common *ssa.CallCommon) bool {
 	if t.isCancel(common.Value) {
 		return true
 	}
-	if t.parent == nil {
-		return false
-	}
 	m := ssax.Method(common)
 	recv := ssax.Receiver(common)
+	if m == nil || recv == nil {
+		return false
+	}
 	for o := embeddedOwner(recv); o != nil; o = embeddedOwner(recv) {
 		recv = o // a release promoted through an embedded field
 	}
-	return m != nil && recv != nil && sameValue(recv, t.parent) && t.parentFam.IsRelease(m.Name(), false)
+	for _, p := range t.parents {
+		if sameValue(recv, p.v) && p.fam.IsRelease(m.Name(), false) {
+			return true
+		}
+	}
+	return false
 }
 
 func (t *tied) isCancel(v ssa.Value) bool {
@@ -270,13 +418,21 @@ func canceledBefore(call *ssa.Call) bool {
 	if ctx == nil {
 		return false
 	}
-	cancels := cancelsOf(ctx)
-	if len(cancels) == 0 {
+	return (&tied{cancels: cancelsOf(ctx)}).canceledBefore(call)
+}
+
+// canceledBefore reports an acquisition one of whose contexts (its own, or
+// one a parent watches) was canceled on every path before it: the library
+// fails it, or releases it at once (the Rows of a Stmt prepared on a Tx
+// whose BeginTx context was canceled close as soon as the query returns
+// them).
+func (t *tied) canceledBefore(call *ssa.Call) bool {
+	if t == nil || len(t.cancels) == 0 {
 		return false
 	}
-	t := &tied{cancels: cancels}
+	cancels := &tied{cancels: t.cancels}
 	for instr := range ssax.RunBefore(call) {
-		if c, ok := instr.(*ssa.Call); ok && t.releasedBy(&c.Call) {
+		if c, ok := instr.(*ssa.Call); ok && cancels.releasedBy(&c.Call) {
 			return true
 		}
 	}
@@ -357,4 +513,111 @@ func contextEndsHere(call *ssa.Call) bool {
 		}
 	}
 	return false
+}
+
+// tiedParams adds to links (by parameter of fn) the results of fn that
+// hand its callers the resource call acquired, result `result` of call,
+// when a parameter of fn is one of the resource's parents (a helper
+// preparing a statement on the transaction it was given returns a Stmt its
+// callers' Rollback closes), or when call invokes a method on a parameter
+// of interface type (whether the result is tied to it depends on the
+// caller's concrete type). A result counts only if every return gives that
+// resource, nil, or a struct embedding the resource.
+func (env *Env) tiedParams(t *tied, fn *ssa.Function, call *ssa.Call, result int, returned uint32, links []Param) []Param {
+	if returned == 0 {
+		return links
+	}
+	paramIndex := func(v ssa.Value) int {
+		if param, ok := v.(*ssa.Parameter); ok && param.Parent() == fn {
+			return slices.Index(fn.Params, param)
+		}
+		return -1
+	}
+	var bits uint32
+	if t != nil {
+		for _, p := range t.parents {
+			if i := paramIndex(p.v); i >= 0 {
+				if bits == 0 {
+					bits = env.returnedBits(fn, call, result, returned)
+				}
+				var l *Param
+				links, l = linkOf(links, fn, i)
+				l.TiedResults |= bits
+			}
+		}
+	}
+	if i := paramIndex(call.Call.Value); call.Call.IsInvoke() && i >= 0 {
+		if bits == 0 {
+			bits = env.returnedBits(fn, call, result, returned)
+		}
+		var l *Param
+		links, l = linkOf(links, fn, i)
+		switch name := call.Call.Method.Name(); {
+		case bits == 0:
+		case l.Invoked == "" || l.Invoked == name:
+			l.Invoked, l.InvokedResults = name, l.InvokedResults|bits
+		default:
+			l.Invoked, l.InvokedResults = "", 0 // two methods: say nothing
+		}
+	}
+	return links
+}
+
+// returnsOnly reports whether every return of fn gives, as result r, result
+// `result` of call, nil, or a new struct one field of which holds it
+// (&Stmt{Stmt: tx.Stmt(s)}).
+func (env *Env) returnsOnly(fn *ssa.Function, r int, call *ssa.Call, result int) bool {
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		v := ret.Results[r]
+		if c, ok := v.(*ssa.Const); ok && c.IsNil() {
+			continue
+		}
+		if cell := loadedCell(v); cell != nil {
+			v = ssax.StoredOnce(cell) // the result variable of a function with a defer
+		}
+		if wrapper, ok := v.(*ssa.Alloc); ok && env.holdsOnce(wrapper, call, result) {
+			continue
+		}
+		if v == nil {
+			return false
+		}
+		if got, idx, wrapped := producer(v); got != call || idx != result || wrapped {
+			return false
+		}
+	}
+	return true
+}
+
+// holdsOnce reports whether one field of the new struct alloc, and one
+// only, was given result `result` of call (&Stmt{Stmt: tx.Stmt(s)}), and
+// no other field was given a resource acquired in the function: the
+// struct's obligation is then that resource's.
+func (env *Env) holdsOnce(alloc *ssa.Alloc, call *ssa.Call, result int) bool {
+	n := 0
+	for _, ref := range *alloc.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok {
+			continue
+		}
+		for _, w := range *fa.Referrers() {
+			store, ok := w.(*ssa.Store)
+			if !ok || store.Addr != fa {
+				continue
+			}
+			got, idx, wrapped := producer(store.Val)
+			switch {
+			case got == call && idx == result && !wrapped:
+				n++
+			case got != nil:
+				if _, r, acquires := env.acquisition(&got.Call); acquires && r == idx {
+					return false
+				}
+			}
+		}
+	}
+	return n == 1
 }

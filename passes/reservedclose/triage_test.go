@@ -24,10 +24,8 @@ var refcycleReproducers = []string{"gocallpanic"}
 // analyzer does not behave as expected yet: TestTriage then checks that it
 // still fails, so that a fix is noticed (delete the entry once it passes).
 var openReproducers = map[string]string{
-	"flagbody":           "a wrapper that leaves its response body open only under a caller-set flag hands the body on those paths; connlint sees no acquisition",
-	"helpertx":           "Rows of a Stmt prepared on a Tx whose Rollback a test helper registered with t.Cleanup are reported (ties are one level deep; the Rows of the Tx itself are fixed)",
-	"cleanupmethodvalue": "t.Cleanup(s.Close) with the method value of an inferred owner (own or promoted Close) is not taken for the release it arranges",
-	"ownerfield":         "a wrapper method that returns an owned field's released-on-error method (YourBatch.Append returning b.batch.Append) does not release on error (the borrowed conn half is fixed)",
+	"flagbody":   "a wrapper that leaves its response body open only under a caller-set flag hands the body on those paths; connlint sees no acquisition",
+	"ownerfield": "a wrapper method that returns an owned field's released-on-error method (YourBatch.Append returning b.batch.Append) does not release on error (the borrowed conn half is fixed)",
 }
 
 // crashingReproducers gives the diagnosis of each reproducer on which the

@@ -95,3 +95,63 @@ func httpDoHeadHelperBad(c *http.Client, u string) (int, error) {
 	}
 	return resp.StatusCode, nil
 }
+
+// A helper that sends the request it is given, unchanged, gives no body
+// for a HEAD request either: by pointer, or a copy of a variable whose
+// Method was last set to HEAD on every path.
+func send(c *http.Client, req *http.Request) (*http.Response, error) { return c.Do(req) }
+
+func sendCopy(c *http.Client, req http.Request) (*http.Response, error) { return c.Do(&req) }
+
+func httpHelperHead(c *http.Client, u string) (int, error) {
+	req, err := http.NewRequest(http.MethodHead, u, nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := send(c, req)
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+func httpHelperGetBad(c *http.Client, u string) (int, error) {
+	req, err := http.NewRequest(http.MethodGet, u, nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := send(c, req) // want `\*http\.Response acquired here is not released on the path returning at line 127`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+func httpCopyHead(c *http.Client, base *url.URL, get bool) (int, error) {
+	var req http.Request
+	req.URL = base
+	req.Method = http.MethodGet
+	if get {
+		req.Header = http.Header{}
+	}
+	req.Method = http.MethodHead
+	resp, err := sendCopy(c, req)
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+func httpCopyGetOnOnePathBad(c *http.Client, base *url.URL, get bool) (int, error) {
+	var req http.Request
+	req.URL = base
+	req.Method = http.MethodHead
+	if get {
+		req.Method = http.MethodGet
+	}
+	resp, err := sendCopy(c, req) // want `\*http\.Response acquired here is not released on the path returning at line 156`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}

@@ -207,3 +207,293 @@ func sqlCtxCapturedNotCanceledBad(db *sql.DB, w *watcher) error {
 	_, err = tx.Exec("DELETE FROM t")
 	return err
 }
+
+// Ties are transitive. The Rows of a Stmt prepared on a Tx close when the
+// Tx ends (they watch its context), though closing the Stmt leaves them
+// open; the Rows of a Tx close when the context of its BeginTx is
+// canceled, since the Tx rolls back.
+func sqlStmtOnTxRowsRolledBack(db *sql.DB) (bool, error) {
+	tx, err := db.Begin()
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	stmt, err := tx.Prepare("SELECT ?")
+	if err != nil {
+		return false, err
+	}
+	rows, err := stmt.Query(1)
+	if err != nil {
+		return false, err
+	}
+	return rows.Next(), nil
+}
+
+func sqlStmtOnDBRowsBad(db *sql.DB) (bool, error) {
+	tx, err := db.Begin()
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	stmt, err := db.Prepare("SELECT ?")
+	if err != nil {
+		return false, err
+	}
+	defer stmt.Close()
+	rows, err := stmt.Query(1) // want `\*sql\.Rows acquired here is not released on the path returning at line 247`
+	if err != nil {
+		return false, err
+	}
+	return rows.Next(), nil
+}
+
+func sqlStmtOnTxRowsStmtClosedBad(tx *sql.Tx) (bool, error) {
+	stmt, err := tx.Prepare("SELECT ?")
+	if err != nil {
+		return false, err
+	}
+	defer stmt.Close()
+	rows, err := stmt.Query(1) // want `\*sql\.Rows acquired here is not released on the path returning at line 260`
+	if err != nil {
+		return false, err
+	}
+	return rows.Next(), nil
+}
+
+func sqlTxRowsBeginTxCanceled(db *sql.DB) (bool, error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	rows, err := tx.Query("SELECT 1")
+	if err != nil {
+		return false, err
+	}
+	return rows.Next(), nil
+}
+
+func sqlTxRowsBeginTxCanceledOnErrorBad(db *sql.DB) (bool, error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	tx, err := db.BeginTx(ctx, nil) // want `\*sql\.Tx acquired here is not released on the path returning at line 289`
+	if err != nil {
+		cancel()
+		return false, err
+	}
+	rows, err := tx.Query("SELECT 1") // want `\*sql\.Rows acquired here is not released on the path returning at line 289`
+	if err != nil {
+		cancel()
+		return false, err
+	}
+	return rows.Next(), nil
+}
+
+// A cancel called before the query ends the Tx: the Rows its Stmt returns
+// close at once.
+func sqlStmtOnCanceledTxLoop(db *sql.DB, n int) {
+	ctx, cancel := context.WithCancel(context.Background())
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		cancel()
+		return
+	}
+	stmt, err := tx.Prepare("SELECT ?")
+	if err != nil {
+		cancel()
+		return
+	}
+	cancel()
+	for i := 0; i < n; i++ {
+		if _, err := stmt.Query(i); err != nil {
+			break
+		}
+	}
+}
+
+func sqlStmtOnLiveTxLoopBad(db *sql.DB, n int) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return
+	}
+	stmt, err := tx.Prepare("SELECT ?")
+	if err != nil {
+		return
+	}
+	for i := 0; i < n; i++ {
+		if _, err := stmt.Query(i); err != nil { // want `\*sql\.Rows acquired here is not released before the loop comes back and acquires the next one`
+			break
+		}
+	}
+}
+
+// A helper that prepares on the Tx it is given returns a Stmt that the
+// caller's Rollback closes, with its Rows; one that prepares on the DB
+// does not.
+func prepareOn(tx *sql.Tx, q string) (*sql.Stmt, error) { return tx.Prepare(q) }
+
+func prepareOnDB(db *sql.DB, q string) (*sql.Stmt, error) { return db.Prepare(q) }
+
+func sqlHelperStmtOnTx(db *sql.DB) (bool, error) {
+	tx, err := db.Begin()
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	stmt, err := prepareOn(tx, "SELECT ?")
+	if err != nil {
+		return false, err
+	}
+	rows, err := stmt.Query(1)
+	if err != nil {
+		return false, err
+	}
+	return rows.Next(), nil
+}
+
+func sqlHelperStmtOnDBBad(db *sql.DB) (bool, error) {
+	tx, err := db.Begin()
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	stmt, err := prepareOnDB(db, "SELECT ?") // want `\*sql\.Stmt acquired here is not released on the path returning at line 368`
+	if err != nil {
+		return false, err
+	}
+	rows, err := stmt.Query(1) // want `\*sql\.Rows acquired here is not released on the path returning at line 370`
+	if err != nil {
+		return false, err
+	}
+	return rows.Next(), nil
+}
+
+// A helper that prepares through an interface ties its Stmt to the
+// argument when the caller's concrete type ties it (a *sql.Tx's Prepare),
+// not otherwise (a *sql.DB's).
+type preparer interface {
+	Prepare(query string) (*sql.Stmt, error)
+}
+
+func prepareVia(p preparer, q string) (*sql.Stmt, error) { return p.Prepare(q) }
+
+func sqlHelperStmtViaTx(db *sql.DB) (bool, error) {
+	tx, err := db.Begin()
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	stmt, err := prepareVia(tx, "SELECT ?")
+	if err != nil {
+		return false, err
+	}
+	rows, err := stmt.Query(1)
+	if err != nil {
+		return false, err
+	}
+	return rows.Next(), nil
+}
+
+func sqlHelperStmtViaDBBad(db *sql.DB) (bool, error) {
+	tx, err := db.Begin()
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	stmt, err := prepareVia(db, "SELECT ?") // want `\*sql\.Stmt acquired here is not released on the path returning at line 411`
+	if err != nil {
+		return false, err
+	}
+	rows, err := stmt.Query(1) // want `\*sql\.Rows acquired here is not released on the path returning at line 413`
+	if err != nil {
+		return false, err
+	}
+	return rows.Next(), nil
+}
+
+// A helper that returns the Stmt inside a struct embedding it: the
+// promoted Query's Rows are tied like the Stmt's own.
+type wrappedStmt struct{ *sql.Stmt }
+
+func prepareWrapped(p preparer, q string) (*wrappedStmt, error) {
+	st, err := p.Prepare(q)
+	if err != nil {
+		return nil, err
+	}
+	return &wrappedStmt{st}, nil
+}
+
+func sqlWrappedStmtOnTx(db *sql.DB) (bool, error) {
+	tx, err := db.Begin()
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	w, err := prepareWrapped(tx, "SELECT ?")
+	if err != nil {
+		return false, err
+	}
+	rows, err := w.Query(1)
+	if err != nil {
+		return false, err
+	}
+	return rows.Next(), nil
+}
+
+func sqlWrappedStmtOnDBBad(db *sql.DB) (bool, error) {
+	tx, err := db.Begin()
+	if err != nil {
+		return false, err
+	}
+	defer tx.Rollback()
+	w, err := prepareWrapped(db, "SELECT ?") // want `\*families\.wrappedStmt acquired here is not released`
+	if err != nil {
+		return false, err
+	}
+	rows, err := w.Query(1) // want `\*sql\.Rows acquired here is not released`
+	if err != nil {
+		return false, err
+	}
+	return rows.Next(), nil
+}
+
+// A struct that also holds a conn of its own is not tied to the Tx: its
+// Close must still be called.
+type stmtAndConn struct {
+	stmt *sql.Stmt
+	conn *sql.Conn
+}
+
+func (s *stmtAndConn) Close() error {
+	s.stmt.Close()
+	return s.conn.Close()
+}
+
+func prepareWithConn(ctx context.Context, tx *sql.Tx, db *sql.DB) (*stmtAndConn, error) {
+	c, err := db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	st, err := tx.Prepare("SELECT 1")
+	if err != nil {
+		c.Close()
+		return nil, err
+	}
+	return &stmtAndConn{stmt: st, conn: c}, nil
+}
+
+func sqlWrapperWithConnBad(ctx context.Context, db *sql.DB) error {
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	w, err := prepareWithConn(ctx, tx, db) // want `\*families\.stmtAndConn acquired here is not released`
+	if err != nil {
+		return err
+	}
+	_, err = w.stmt.Exec()
+	return err
+}

@@ -228,3 +228,50 @@ func cleanupTx(t *testing.T, db *sql.DB) {
 		t.Fatal(err)
 	}
 }
+
+// A helper that appends the rollback to a list of cleanups kept in a
+// global (that a test's cleanup runs) arranges it as well; one whose
+// listed closure only uses the transaction hands it to its caller.
+var cleanups []func()
+
+func beginTxListed(db *sql.DB) (*sql.Tx, error) {
+	tx, err := db.Begin()
+	if err != nil {
+		return nil, err
+	}
+	cleanups = append(cleanups, func() { tx.Rollback() })
+	return tx, nil
+}
+
+func beginTxListedExec(db *sql.DB) (*sql.Tx, error) {
+	tx, err := db.Begin()
+	if err != nil {
+		return nil, err
+	}
+	cleanups = append(cleanups, func() { tx.Exec("SELECT 1") })
+	return tx, nil
+}
+
+func rowsOfListedTx(db *sql.DB) error {
+	tx, err := beginTxListed(db)
+	if err != nil {
+		return err
+	}
+	rows, err := tx.Query("SELECT 1")
+	if err != nil {
+		return err
+	}
+	return rows.Err()
+}
+
+func rowsOfListedExecTxBad(db *sql.DB) error {
+	tx, err := beginTxListedExec(db) // want `\*sql.Tx acquired here is not released on the path returning at line 274`
+	if err != nil {
+		return err
+	}
+	rows, err := tx.Query("SELECT 1") // want `\*sql.Rows acquired here is not released on the path returning at line 276`
+	if err != nil {
+		return err
+	}
+	return rows.Err()
+}

@@ -204,3 +204,53 @@ func selectAll(db *sqlx.DB) ([]user, error) {
 	err := db.Select(&us, "SELECT name FROM users")
 	return us, err
 }
+
+// A transaction's statements (Tx.Stmtx, Tx.NamedStmt: sql's Tx.Stmt inside
+// a wrapper) close when it commits or rolls back; a statement prepared on
+// the DB does not.
+func txStmtxCommitted(db *sqlx.DB, stmt *sqlx.Stmt) error {
+	tx, err := db.Beginx()
+	if err != nil {
+		return err
+	}
+	ts := tx.Stmtx(stmt)
+	if _, err := ts.Exec(1); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+func txNamedStmtCommitted(db *sqlx.DB, ns *sqlx.NamedStmt) error {
+	tx, err := db.Beginx()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	tns := tx.NamedStmt(ns)
+	rows, err := tns.Queryx(user{})
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func dbStmtxInTxBad(db *sqlx.DB) error {
+	tx, err := db.Beginx()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	st, err := db.Preparex("SELECT 1") // want `\*sqlx.Stmt acquired here is not released on the path returning at line 253`
+	if err != nil {
+		return err
+	}
+	if _, err := st.Exec(1); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

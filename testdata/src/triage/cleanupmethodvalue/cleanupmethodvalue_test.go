@@ -16,6 +16,8 @@
 // not taken for the release it arranges.
 //
 // Expected: silent in TestEmbedded and TestNamed, as in TestClosure.
+// Fixed: a function that arranged the release of the resource it wraps
+// (here through the bound method value) does not acquire the wrapper.
 package cleanupmethodvalue
 
 import (
@@ -67,6 +69,6 @@ func TestNamed(t *testing.T) { _ = newNamed(t).srv }
 func TestClosure(t *testing.T) { _ = newClosure(t).n }
 
 func TestLeaky(t *testing.T) {
-	s := newLeaky() // want `\*cleanupmethodvalue\.embedded acquired here is not released on the path returning at line 72`
+	s := newLeaky() // want `\*cleanupmethodvalue\.embedded acquired here is not released on the path returning at line 74`
 	_ = s.n
 }

@@ -1,6 +1,7 @@
-// Package lib holds helpers whose summaries travel to package use as facts: // want package:`lib\.CloseAll: summary\(release\).*lib\.Register: summary\(keep\)`
-// a wrapper that returns what it acquired, a releaser, a borrower and a
-// keeper. It has no leaks of its own.
+// Package lib holds helpers whose summaries travel to package use as facts: // want package:`lib\.CloseAll: summary\(release\).*lib\.Prepare: summary\(borrow ties 1, borrow\).*lib\.Register: summary\(keep\).*lib\.Send: summary\(borrow, borrow sends 1\)`
+// a wrapper that returns what it acquired, one whose result the library
+// releases with an argument, one sending the request it is given, a releaser, a borrower and a keeper. It has no
+// leaks of its own.
 package lib
 
 import (
@@ -33,6 +34,18 @@ func OpenChecked(ctx context.Context, db *sql.DB) (*sql.Conn, error) { // want O
 // Fetch returns the response it acquired.
 func Fetch(c *http.Client, u string) (*http.Response, error) { // want Fetch:`acquires \*http\.Response \(result 0\)`
 	return c.Get(u)
+}
+
+// Prepare returns the statement it prepared on tx: the end of tx closes it
+// (and its Rows), as a Close would.
+func Prepare(tx *sql.Tx, q string) (*sql.Stmt, error) { // want Prepare:`acquires \*sql\.Stmt \(result 0\)`
+	return tx.Prepare(q)
+}
+
+// Send sends the request it is given, unchanged: a HEAD request gets a
+// response with no body.
+func Send(c *http.Client, req *http.Request) (*http.Response, error) { // want Send:`acquires \*http\.Response \(result 0\)`
+	return c.Do(req)
 }
 
 // CloseAll drains and closes rows: a release at the call.

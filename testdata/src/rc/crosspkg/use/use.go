@@ -147,3 +147,55 @@ func keepGood(ctx context.Context, db *sql.DB) error {
 	lib.Register(conn)
 	return nil
 }
+
+// Ties through a fact: lib.Prepare's Stmt closes, with its Rows, when the
+// Tx it was given ends; without that end both are held.
+func tiedBad(tx *sql.Tx) (bool, error) {
+	stmt, err := lib.Prepare(tx, "SELECT ?") // want `\*sql\.Stmt acquired here is not released on the path returning at line 160`
+	if err != nil {
+		return false, err
+	}
+	rows, err := stmt.Query(1) // want `\*sql\.Rows acquired here is not released on the path returning at line 162`
+	if err != nil {
+		return false, err
+	}
+	return rows.Next(), nil
+}
+
+func tiedGood(tx *sql.Tx) (bool, error) {
+	defer tx.Rollback()
+	stmt, err := lib.Prepare(tx, "SELECT ?")
+	if err != nil {
+		return false, err
+	}
+	rows, err := stmt.Query(1)
+	if err != nil {
+		return false, err
+	}
+	return rows.Next(), nil
+}
+
+// A HEAD request sent through lib.Send gets no body; a GET does.
+func sendGetBad(c *http.Client, u string) (int, error) {
+	req, err := http.NewRequest(http.MethodGet, u, nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := lib.Send(c, req) // want `\*http\.Response acquired here is not released on the path returning at line 188`
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
+
+func sendHeadGood(c *http.Client, u string) (int, error) {
+	req, err := http.NewRequest(http.MethodHead, u, nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := lib.Send(c, req)
+	if err != nil {
+		return 0, err
+	}
+	return resp.StatusCode, nil
+}
