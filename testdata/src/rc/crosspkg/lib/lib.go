@@ -1,4 +1,4 @@
-// Package lib holds helpers whose summaries travel to package use as facts: // want package:`lib\.CloseAll: summary\(release\).*lib\.Prepare: summary\(borrow ties 1, borrow\).*lib\.Register: summary\(keep\).*lib\.Send: summary\(borrow, borrow sends 1\)`
+// Package lib holds helpers whose summaries travel to package use as facts: // want package:`lib\.CloseAll: summary\(release\).*lib\.Prepare: summary\(borrow ties 1, borrow\).*lib\.Register: summary\(keep\).*lib\.Send: summary\(keep, keep sends 1\)`
 // a wrapper that returns what it acquired, one whose result the library
 // releases with an argument, one sending the request it is given, a releaser, a borrower and a keeper. It has no
 // leaks of its own.
