@@ -138,9 +138,15 @@ var assertions = func() map[string]Assertion {
 // its argument at index 1, or 0.
 func AssertionOf(funcKey string) Assertion { return assertions[funcKey] }
 
-// borrowers only format their arguments. Their bodies store the arguments
-// into printer state (fmt's pp), which a summary would read as keeping.
+// borrowers only format their arguments, or refer to them without owning
+// them. Their bodies store the arguments into printer state (fmt's pp), or
+// into the statement they return (database/sql's Tx.Stmt keeps the
+// statement it was given as the parent of the transaction's one, which its
+// owner must still close: "The returned statement operates within the
+// transaction"; closing it does not close the parent), which a summary
+// would read as keeping.
 var borrowers = setOf(
+	"database/sql.Tx.Stmt", "database/sql.Tx.StmtContext",
 	"fmt.Print", "fmt.Printf", "fmt.Println",
 	"fmt.Sprint", "fmt.Sprintf", "fmt.Sprintln",
 	"fmt.Fprint", "fmt.Fprintf", "fmt.Fprintln",

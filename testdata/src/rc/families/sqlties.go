@@ -497,3 +497,28 @@ func sqlWrapperWithConnBad(ctx context.Context, db *sql.DB) error {
 	_, err = w.stmt.Exec()
 	return err
 }
+
+// A transaction's statement made from another (Tx.Stmt) refers to it
+// without owning it: the other statement is still its owner's to close.
+func sqlParentStmtBad(db *sql.DB, tx *sql.Tx) error {
+	st, err := db.Prepare("INSERT INTO t VALUES (?)") // want `\*sql\.Stmt acquired here is not released on the path returning at line 511`
+	if err != nil {
+		return err
+	}
+	ts := tx.Stmt(st)
+	defer ts.Close()
+	_, err = ts.Exec(1)
+	return err
+}
+
+func sqlParentStmtClosed(db *sql.DB, tx *sql.Tx) error {
+	st, err := db.Prepare("INSERT INTO t VALUES (?)")
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ts := tx.Stmt(st)
+	defer ts.Close()
+	_, err = ts.Exec(1)
+	return err
+}
