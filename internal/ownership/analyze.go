@@ -373,27 +373,6 @@ func (env *Env) exportFacts(fn *ssa.Function, exported *Summaries) {
 	}
 }
 
-// returnedBits returns the results of fn in returned that give, on every
-// path, result `result` of call (or nil, or a struct embedding it).
-func (env *Env) returnedBits(fn *ssa.Function, call *ssa.Call, result int, returned uint32) uint32 {
-	var bits uint32
-	for r := range fn.Signature.Results().Len() {
-		if returned&(1<<r) != 0 && env.returnsOnly(fn, r, call, result) {
-			bits |= 1 << r
-		}
-	}
-	return bits
-}
-
-// linkOf returns element i of a per-parameter list of fn, made on first
-// use.
-func linkOf(links []Param, fn *ssa.Function, i int) ([]Param, *Param) {
-	if links == nil {
-		links = make([]Param, len(fn.Params))
-	}
-	return links, &links[i]
-}
-
 func lowestBit(m uint32) int {
 	for i := 0; i < 32; i++ {
 		if m&(1<<i) != 0 {

@@ -168,8 +168,8 @@
 // before it acquires nothing. Ties are transitive: what releases a parent
 // on the library's side releases its children (a Tx's Rows close when the
 // BeginTx context is canceled), a Stmt's Rows inherit the Stmt's ties
-// without the Stmt (resource.Tie.ReceiverTies), and a summary says which
-// results a function returns tied to which parameter (Param.TiedResults:
+// without the Stmt (resource.Tie.ReceiverTies), and a summary says
+// (links.go) which results a function returns tied to which parameter (Param.TiedResults:
 // a helper preparing a Stmt on the Tx it was given, the Stmt returned
 // itself or in a new struct that holds no other resource it acquired), or
 // obtained by invoking which method on which interface parameter
