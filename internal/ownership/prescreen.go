@@ -187,3 +187,46 @@ func convertedStructs(funcs []*ssa.Function) map[types.Type]bool {
 	}
 	return out
 }
+
+// cannotReturn reports whether no path from b reaches a return of its
+// function: every one panics (or loops forever). A function that recovers
+// may return after a panic, so none of its blocks is doomed.
+func (env *Env) cannotReturn(b *ssa.BasicBlock) bool {
+	fn := b.Parent()
+	if fn.Recover != nil {
+		return false
+	}
+	returns, ok := env.returning[fn]
+	if !ok {
+		returns = blocksReachingReturn(fn)
+		if env.returning == nil {
+			env.returning = make(map[*ssa.Function][]bool)
+		}
+		env.returning[fn] = returns
+	}
+	return !returns[b.Index]
+}
+
+// blocksReachingReturn returns, by block index, whether a path from the
+// block reaches a return.
+func blocksReachingReturn(fn *ssa.Function) []bool {
+	reach := make([]bool, len(fn.Blocks))
+	var work []*ssa.BasicBlock
+	for _, b := range fn.Blocks {
+		if _, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			reach[b.Index] = true
+			work = append(work, b)
+		}
+	}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, p := range b.Preds {
+			if !reach[p.Index] {
+				reach[p.Index] = true
+				work = append(work, p)
+			}
+		}
+	}
+	return reach
+}

@@ -197,6 +197,12 @@ func (s *search) enter(b *ssa.BasicBlock, st state, from *ssa.BasicBlock) bool {
 func (s *search) block(f frame, stack []frame) []frame {
 	st := f.st
 	s.owned = false // st is shared with the frame's other holders until changed
+	if s.isParam && s.env.cannotReturn(f.block) {
+		// Every path from here panics: the caller, who goes on only where
+		// the function returns, never sees what it does with the
+		// parameter here (kept for a panic message, or closed).
+		return stack
+	}
 	instrs := f.block.Instrs
 	for i := f.index; i < len(instrs); i++ {
 		instr := instrs[i]

@@ -384,8 +384,10 @@ func (s *search) part(x ssa.Value, f *types.Var, st state) (entry, bool) {
 	if !ok || f == nil {
 		return entry{}, false
 	}
-	if !ssax.MayHoldPointers(f.Type()) {
-		return entry{}, false // an int field cannot carry or release it
+	if !ssax.MayHoldPointers(f.Type()) || !s.env.mayCarry(f.Type()) {
+		// An int field, a []string, cannot carry or release it: plain
+		// data, which returning or storing hands nothing on.
+		return entry{}, false
 	}
 	switch e.role {
 	case roleSelf:
