@@ -57,10 +57,10 @@ type Env struct {
 	summarised bool
 	askedEarly map[*ssa.Function]bool // functions that asked before it
 	current    *ssa.Function          // the function being analysed
+	callers    map[*ssa.Function][]*ssa.Function
 	// returning caches, by function, which blocks reach a return
 	// (cannotReturn).
 	returning map[*ssa.Function][]bool
-	callers    map[*ssa.Function][]*ssa.Function
 
 	// owning: the fields that receive a resource their struct acquired,
 	// by struct and field (fields.go).
