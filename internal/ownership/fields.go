@@ -95,14 +95,8 @@ func (s *search) returnedToo() bool {
 	if !ok {
 		return false
 	}
-	vals := []ssa.Value{acq}
-	for _, ref := range *acq.Referrers() {
-		if ext, ok := ref.(*ssa.Extract); ok {
-			vals = append(vals, ext)
-		}
-	}
-	for _, v := range vals {
-		if isTuple(v) || ssax.IsErrorType(v.Type()) {
+	for _, v := range resultValues(acq) {
+		if ssax.IsErrorType(v.Type()) {
 			continue
 		}
 		for _, ref := range *v.Referrers() {
@@ -114,6 +108,21 @@ func (s *search) returnedToo() bool {
 	return false
 }
 
+// resultValues returns the values of a call's results: the call itself,
+// or the components extracted from its tuple.
+func resultValues(call *ssa.Call) []ssa.Value {
+	if !isTuple(call) {
+		return []ssa.Value{call}
+	}
+	var vals []ssa.Value
+	for _, ref := range *call.Referrers() {
+		if ext, ok := ref.(*ssa.Extract); ok {
+			vals = append(vals, ext)
+		}
+	}
+	return vals
+}
+
 // cleanupRegistered reports a closure of the function that captures the
 // acquired resource, releases it, and is handed to a call (t.Cleanup): its
 // release is arranged even where the search stopped before that call (at a
@@ -123,16 +132,7 @@ func (s *search) cleanupRegistered() bool {
 	if !ok {
 		return false
 	}
-	var vals []ssa.Value
-	if isTuple(acq) {
-		for _, ref := range *acq.Referrers() {
-			if ext, ok := ref.(*ssa.Extract); ok {
-				vals = append(vals, ext)
-			}
-		}
-	} else {
-		vals = append(vals, acq)
-	}
+	vals := resultValues(acq)
 	for _, v := range vals {
 		// A variable that closures capture lives in a cell, which they bind.
 		for _, ref := range *v.Referrers() {

@@ -1,13 +1,10 @@
 package typegraph_test
 
 import (
-	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
 	"go/types"
 	"testing"
 
+	"github.com/connlint/connlint/internal/ssax/ssaxtest"
 	"github.com/connlint/connlint/internal/typegraph"
 )
 
@@ -47,23 +44,8 @@ type hook struct{ c *IConn }
 type FConn struct{ onClose []func() }
 `
 
-func load(t *testing.T) *types.Package {
-	t.Helper()
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil)}
-	pkg, err := conf.Check("p", fset, []*ast.File{f}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pkg
-}
-
 func TestPath(t *testing.T) {
-	pkg := load(t)
+	pkg := ssaxtest.Check(t, src)
 	typ := func(name string) types.Type { return pkg.Scope().Lookup(name).Type() }
 	g := typegraph.New()
 
