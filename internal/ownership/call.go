@@ -100,10 +100,7 @@ func (s *search) releasedOnError(common *ssa.CallCommon, st state) int {
 	if e, ok := st.lookup(recv); !ok || e.role != roleSelf {
 		return -1
 	}
-	if res := m.Signature().Results(); res.Len() == 1 && ssax.IsErrorType(res.At(0).Type()) {
-		return 0
-	}
-	return errorResult(m.Signature())
+	return errorIndex(m.Signature())
 }
 
 func isTuple(v ssa.Value) bool {

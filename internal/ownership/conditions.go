@@ -45,10 +45,7 @@ func (c Cond) String() string {
 // branch may or may not hold it, so the caller must release it there: a
 // path of the callee does leave it held with that error.
 func (s *search) releaseCondition() Cond {
-	errIdx := errorResult(s.fn.Signature)
-	if res := s.fn.Signature.Results(); res.Len() == 1 && ssax.IsErrorType(res.At(0).Type()) {
-		errIdx = 0
-	}
+	errIdx := errorIndex(s.fn.Signature)
 	if errIdx < 0 || s.out.truncated || len(s.out.leaks) == 0 || len(s.out.releasePoints) == 0 {
 		return CondNone
 	}

@@ -296,6 +296,15 @@ func errorResult(sig *types.Signature) int {
 	return -1
 }
 
+// errorIndex is errorResult counting a lone error result too (Close()
+// error): the index of the result that says whether the call failed.
+func errorIndex(sig *types.Signature) int {
+	if res := sig.Results(); res.Len() == 1 && ssax.IsErrorType(res.At(0).Type()) {
+		return 0
+	}
+	return errorResult(sig)
+}
+
 // calleeSummary returns what the callee of a call does with each of its
 // parameters and free variables. known is false when the engine cannot see
 // the callee: a func value, an interface method (but for the borrowers of

@@ -486,10 +486,7 @@ func guardHelperFailed(cond ssa.Value, recv ssa.Value, holds bool) *ssa.Function
 // failsOnlyBehindGuard reports whether every return of h with an error
 // that is not a constant nil is behind a guard of h's own.
 func failsOnlyBehindGuard(h *ssa.Function, depth int) bool {
-	errIdx := errorResult(h.Signature)
-	if res := h.Signature.Results(); res.Len() == 1 && ssax.IsErrorType(res.At(0).Type()) {
-		errIdx = 0
-	}
+	errIdx := errorIndex(h.Signature)
 	if errIdx < 0 {
 		return false
 	}
