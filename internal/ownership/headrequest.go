@@ -18,7 +18,7 @@ import (
 // (a method from a variable, the request passed to a helper) stays an
 // acquisition.
 func (env *Env) isHeadRequest(req ssa.Value) bool {
-	if ssax.TypeKey(req.Type()) != "net/http.Request" {
+	if ssax.TypeKey(req.Type()) != resource.RequestType {
 		return false
 	}
 	head := false
@@ -61,7 +61,7 @@ func (env *Env) methodStores(req ssa.Value) (methods, whole []*ssa.Store, ok boo
 	for _, ref := range *req.Referrers() {
 		switch use := ref.(type) {
 		case *ssa.FieldAddr:
-			if f := ssax.Field(req.Type(), use.Field); f == nil || f.Name() != "Method" {
+			if f := ssax.Field(req.Type(), use.Field); f == nil || f.Name() != resource.RequestMethod {
 				continue
 			}
 			for _, w := range *use.Referrers() {
@@ -84,7 +84,7 @@ func (env *Env) methodStores(req ssa.Value) (methods, whole []*ssa.Store, ok boo
 			if _, sends := resource.SentRequest(ssax.FuncKey(fn)); sends || env.sendsArg(use.Common(), req) {
 				continue
 			}
-			if recv := fn.Signature().Recv(); recv == nil || ssax.TypeKey(recv.Type()) != "net/http.Request" {
+			if recv := fn.Signature().Recv(); recv == nil || ssax.TypeKey(recv.Type()) != resource.RequestType {
 				return nil, nil, false
 			}
 		case *ssa.Store:
@@ -106,7 +106,7 @@ func (env *Env) methodStores(req ssa.Value) (methods, whole []*ssa.Store, ok boo
 
 func isHead(v ssa.Value) bool {
 	s, ok := ssax.StringConst(v)
-	return ok && s == "HEAD"
+	return ok && s == resource.BodylessMethod
 }
 
 // sentParam returns the index of the parameter of fn that req, the request
@@ -115,7 +115,7 @@ func isHead(v ssa.Value) bool {
 // a Request parameter (func getBody(req Request, c *Client) { c.Do(&req) }),
 // whose Method fn never sets. It returns -1 for any other request.
 func (env *Env) sentParam(fn *ssa.Function, req ssa.Value) int {
-	if ssax.TypeKey(req.Type()) != "net/http.Request" {
+	if ssax.TypeKey(req.Type()) != resource.RequestType {
 		return -1
 	}
 	methods, whole, ok := env.methodStores(req)
@@ -140,7 +140,7 @@ func (env *Env) sentParam(fn *ssa.Function, req ssa.Value) int {
 // which nothing else may change.
 func (env *Env) headCopy(req ssa.Value) bool {
 	load, ok := req.(*ssa.UnOp)
-	if !ok || load.Op != token.MUL || ssax.TypeKey(req.Type()) != "net/http.Request" {
+	if !ok || load.Op != token.MUL || ssax.TypeKey(req.Type()) != resource.RequestType {
 		return false
 	}
 	cell, ok := load.X.(*ssa.Alloc)

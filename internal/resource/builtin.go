@@ -55,6 +55,14 @@ var neededFields = map[string][]NeededField{
 	nethttp + ".Client.Do":           {{1, []string{"URL"}}},
 }
 
+// The request type, its method field, and the method whose response has
+// no body (http.NoBody): a HEAD request's Do or RoundTrip acquires nothing.
+const (
+	RequestType    = nethttp + ".Request"
+	RequestMethod  = "Method"
+	BodylessMethod = "HEAD"
+)
+
 // requestBuilders build a request whose method is the argument at the
 // given index.
 var requestBuilders = map[string]int{
