@@ -18,11 +18,7 @@ import (
 // failing the test on any error.
 func Check(t testing.TB, src string) *types.Package {
 	t.Helper()
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fset, f := parse(t, src)
 	pkg, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -34,15 +30,22 @@ func Check(t testing.TB, src string) *types.Package {
 // and builds its SSA, failing the test on any error.
 func Build(t testing.TB, src string) *ssa.Package {
 	t.Helper()
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fset, f := parse(t, src)
 	pkg, _, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset,
 		types.NewPackage("p", ""), []*ast.File{f}, ssa.SanityCheckFunctions)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return pkg
+}
+
+// parse parses src as the file p.go.
+func parse(t testing.TB, src string) (*token.FileSet, *ast.File) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fset, f
 }
